@@ -1,0 +1,85 @@
+package dev.portcullis.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A customer of the client area. The email is stored normalized (trimmed, lower case). */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.FIND_BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
+public class Account {
+
+  public static final String FIND_BY_EMAIL = "Account.findByEmail";
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "email", nullable = false, length = 254)
+  private String email;
+
+  @Column(name = "display_name", nullable = false, length = 100)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false, length = 512)
+  private String passwordHash;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "code_failures", nullable = false)
+  private int codeFailures;
+
+  @Column(name = "code_locked_until")
+  private Instant codeLockedUntil;
+
+  /** For JPA only. */
+  protected Account() {}
+
+  Account(EmailAddress email, String displayName, String passwordHash, Instant createdAt) {
+    this.id = UUID.randomUUID().toString();
+    this.email = Objects.requireNonNull(email).value();
+    this.displayName = Objects.requireNonNull(displayName);
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  String passwordHash() {
+    return passwordHash;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public int codeFailures() {
+    return codeFailures;
+  }
+
+  public Instant codeLockedUntil() {
+    return codeLockedUntil;
+  }
+
+  @Override
+  public String toString() {
+    return "Account[" + id + "]";
+  }
+}

@@ -1,0 +1,91 @@
+package dev.portcullis.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/** Creates an account from what a visitor typed on the registration form. */
+@ApplicationScoped
+public class RegisterAccount {
+
+  public static final int MAX_NAME_LENGTH = 100;
+
+  @PersistenceContext(unitName = "portcullis")
+  EntityManager em;
+
+  @Inject Accounts accounts;
+  @Inject PasswordHashing hashing;
+  @Inject Clock clock;
+
+  /** Why a registration was refused, in words for the visitor. */
+  public static class Refused extends Exception {
+    private final String field;
+
+    Refused(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    /** The form field the problem is about: email, name, password or confirmation. */
+    public String field() {
+      return field;
+    }
+  }
+
+  /**
+   * Registers a new account.
+   *
+   * @return the new account, never null
+   * @throws Refused with a message for the visitor when a value is missing, malformed, too long, the
+   *     password is weak, the confirmation differs, or the email already has an account
+   */
+  @Transactional(rollbackOn = Refused.class)
+  public Account register(String email, String name, String password, String confirmation)
+      throws Refused {
+    EmailAddress address =
+        EmailAddress.parse(email)
+            .orElseThrow(
+                () ->
+                    new Refused(
+                        "email",
+                        "Enter an email address like name@example.com (at most "
+                            + EmailAddress.MAX_LENGTH
+                            + " characters)."));
+    String displayName = name == null ? "" : name.strip();
+    if (displayName.isEmpty()) {
+      throw new Refused("name", "Enter your name.");
+    }
+    if (displayName.length() > MAX_NAME_LENGTH) {
+      throw new Refused(
+          "name",
+          "Your name has " + displayName.length() + " characters; use at most " + MAX_NAME_LENGTH + ".");
+    }
+    if (displayName.chars().anyMatch(Character::isISOControl)) {
+      throw new Refused("name", "Your name contains control characters; use letters and spaces.");
+    }
+    var problem = PasswordPolicy.problemWith(password, address.value());
+    if (problem.isPresent()) {
+      throw new Refused("password", problem.get());
+    }
+    if (!password.equals(confirmation)) {
+      throw new Refused("confirmation", "The two passwords differ; type the same password twice.");
+    }
+    if (accounts.findByEmail(address.value()).isPresent()) {
+      throw new Refused(
+          "email", "An account with this email already exists. Log in, or use another email.");
+    }
+    Account account = new Account(address, displayName, hashing.hash(password), clock.instant());
+    try {
+      em.persist(account);
+      em.flush();
+    } catch (PersistenceException raceWithAnotherRegistration) {
+      throw new Refused(
+          "email", "An account with this email already exists. Log in, or use another email.");
+    }
+    return account;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.portcullis.factor;
+
+import dev.portcullis.account.Accounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks a typed second-factor code for an account, under the failure throttle. Login, disabling 2FA and
+ * regenerating recovery codes all come through here, so no path checks a code without counting failures.
+ *
+ * <p>Failures are counted per account in the database (every node sees them), apart from password
+ * failures. After {@code portcullis.throttle.lock-after} consecutive failures (default 20) the second step
+ * is locked for {@code portcullis.throttle.lock-minutes} (default 15); while locked every code is refused
+ * with the same answer as a wrong code. A correct code resets the count.
+ */
+@ApplicationScoped
+public class VerifySecondFactor {
+
+  private static final Logger LOG = Logger.getLogger(VerifySecondFactor.class.getName());
+
+  /** The one message for every wrong, used, expired or locked-out code. */
+  public static final String FAILURE_MESSAGE = "That code didn't work. Check it and try again.";
+
+  /** The message for input that cannot be a code at all (not counted as a failure). */
+  public static final String SHAPE_MESSAGE =
+      "Enter the 6-digit code from your authenticator app, or one of your recovery codes"
+          + " (16 letters and digits, like abcd-efgh-ijkl-mnop).";
+
+  @Inject Instance<SecondFactorMethod> methods;
+  @Inject Accounts accounts;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.throttle.lock-after", defaultValue = "20")
+  int lockAfter;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.throttle.lock-minutes", defaultValue = "15")
+  int lockMinutes;
+
+  /** What happened to a code. */
+  public sealed interface Outcome {
+    /** The code was right and is now used up. */
+    record Accepted(SecondFactorMethod.Verified verified) implements Outcome {}
+
+    /** The code was wrong, used, or the second step is locked: show {@link #FAILURE_MESSAGE}. */
+    record Rejected(int consecutiveFailures) implements Outcome {}
+
+    /** The input cannot be a code of any method the account has: show {@link #SHAPE_MESSAGE}. */
+    record Malformed() implements Outcome {}
+  }
+
+  /**
+   * Checks {@code input} against the account's factors; never throws for bad input.
+   *
+   * @return the outcome, never null
+   */
+  public Outcome verify(String accountId, String input) {
+    Optional<TypedCode> code = TypedCode.of(input);
+    Optional<SecondFactorMethod> method =
+        code.flatMap(c -> methods.stream().filter(m -> m.recognizes(c)).findFirst());
+    if (method.isEmpty()) {
+      return new Outcome.Malformed();
+    }
+    return verify(
+        accountId, input, method.get()::recognizes, c -> method.get().verifyAndConsume(accountId, c));
+  }
+
+  /**
+   * Checks {@code input} with a check of the caller's (e.g. the code that confirms a new factor), under
+   * the same throttle as a login; never throws for bad input.
+   *
+   * @param shape whether a normalized code can be one for this check at all
+   * @param check verifies and uses up a code of the right shape
+   * @return the outcome, never null
+   */
+  public Outcome verify(
+      String accountId,
+      String input,
+      Predicate<TypedCode> shape,
+      Function<TypedCode, Optional<SecondFactorMethod.Verified>> check) {
+    Optional<TypedCode> code = TypedCode.of(input).filter(shape);
+    if (code.isEmpty()) {
+      return new Outcome.Malformed();
+    }
+    if (accounts.secondStepLocked(accountId)) {
+      LOG.info(() -> "Second step refused for account " + accountId + ": locked after failures");
+      return new Outcome.Rejected(lockAfter);
+    }
+    Optional<SecondFactorMethod.Verified> verified = check.apply(code.get());
+    if (verified.isPresent()) {
+      accounts.resetCodeFailures(accountId);
+      return new Outcome.Accepted(verified.get());
+    }
+    int failures =
+        accounts.recordCodeFailure(
+            accountId, lockAfter, clock.instant().plus(Duration.ofMinutes(lockMinutes)));
+    LOG.info(
+        () ->
+            "Second-factor code refused for account "
+                + accountId
+                + " ("
+                + failures
+                + " consecutive failure(s))");
+    return new Outcome.Rejected(failures);
+  }
+
+  /**
+   * Turns two-factor authentication off: deletes every factor and recovery code of the account. The
+   * caller must have re-authenticated the user first.
+   */
+  @Transactional
+  public void removeAllFactors(String accountId) {
+    methods.forEach(m -> m.removeAll(accountId));
+  }
+
+  /** Returns whether the account has at least one active second factor. */
+  public boolean twoFactorEnabled(String accountId) {
+    return methods.stream().anyMatch(m -> m.activeFor(accountId));
+  }
+}

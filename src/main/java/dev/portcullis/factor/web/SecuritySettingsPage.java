@@ -1,0 +1,121 @@
+package dev.portcullis.factor.web;
+
+import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.Reauthenticate;
+import dev.portcullis.totp.TotpFactor;
+import dev.portcullis.totp.TotpFactors;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * Security Settings: whether Two-Factor Authentication is on, "Click here to Enable" and the choice of
+ * factor, the recovery codes left, regenerating them and turning 2FA off (both after re-authentication).
+ * The view keeps only whether the choice is open; passwords and codes are never kept in it.
+ */
+@Named("securitySettings")
+@ViewScoped
+public class SecuritySettingsPage implements Serializable {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject CurrentAccount me;
+  @Inject VerifySecondFactor factors;
+  @Inject TotpFactors totpFactors;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject Reauthenticate reauthenticate;
+
+  private boolean choosing;
+  private transient String password;
+  private transient String code;
+
+  public boolean isEnabled() {
+    return factors.twoFactorEnabled(me.id());
+  }
+
+  public Optional<TotpFactor> getTotp() {
+    return totpFactors.active(me.id());
+  }
+
+  public List<TotpFactor> getTotpFactors() {
+    return totpFactors.active(me.id()).stream().toList();
+  }
+
+  public int getRecoveryCodesLeft() {
+    return recoveryCodes.remaining(me.id());
+  }
+
+  public int getRecoveryCodesTotal() {
+    return RecoveryCodes.COUNT;
+  }
+
+  public String when(Instant instant) {
+    return instant == null ? "never" : WHEN.format(instant);
+  }
+
+  /** "Click here to Enable": shows the choice of second factor. */
+  public void choose() {
+    choosing = true;
+  }
+
+  public void regenerateRecoveryCodes() {
+    if (reauthenticated()) {
+      List<String> codes = recoveryCodes.regenerate(me.id());
+      Faces.setFlashAttribute("recoveryCodes", codes);
+      Messages.addFlashGlobalInfo("New recovery codes are ready; the old ones no longer work.");
+      Faces.redirect("faces/app/recovery-codes.xhtml");
+    }
+  }
+
+  public void turnOff() {
+    if (reauthenticated()) {
+      factors.removeAllFactors(me.id());
+      Messages.addFlashGlobalInfo(
+          "Two-Factor Authentication is off. From now on only your password protects your account.");
+      Faces.redirect("faces/app/security.xhtml");
+    }
+  }
+
+  private boolean reauthenticated() {
+    Reauthenticate.Result result = reauthenticate.check(me.id(), password, code);
+    password = null;
+    code = null;
+    if (result instanceof Reauthenticate.Refused refused) {
+      String form = Faces.getRequestParameterMap().containsKey("disable") ? "disable" : "regenerate";
+      Messages.addError(form + ":" + refused.field(), refused.message());
+      return false;
+    }
+    return true;
+  }
+
+  public boolean isChoosing() {
+    return choosing;
+  }
+
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getCode() {
+    return null;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}

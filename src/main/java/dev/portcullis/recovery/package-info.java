@@ -1,0 +1,5 @@
+/**
+ * One-time recovery codes for when the phone or key is lost: generation (shown once), storage as salted
+ * hashes only, and atomic consumption. It must not store or log a code in clear.
+ */
+package dev.portcullis.recovery;

@@ -1,0 +1,195 @@
+package dev.portcullis.security;
+
+import dev.portcullis.factor.VerifySecondFactor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The application's one authentication mechanism: password first, then a second-factor code.
+ *
+ * <p>It only gathers credentials and delegates their checking to the identity store handler. A valid
+ * password for an account with an active second factor is not a login: the session gets a {@link
+ * PendingLogin} and the container still knows nobody, so no protected page, AJAX request or image is
+ * reachable. Only a valid code completes the login; the session id changes at each step, so an id seen
+ * before the login is worth nothing after it. A completed login lives in the session and is restored
+ * into the container on every request.
+ */
+@ApplicationScoped
+public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  private static final Logger LOG = Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
+
+  /** Where a visitor without a login is sent. */
+  public static final String LOGIN_PAGE = "/faces/login.xhtml";
+
+  /** Where a visitor with a pending login is sent. */
+  public static final String VERIFY_PAGE = "/faces/login/verify.xhtml";
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject VerifySecondFactor secondFactors;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.login.pending-minutes", defaultValue = "5")
+  int pendingMinutes;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential =
+        context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
+    if (credential instanceof UsernamePasswordCredential) {
+      return passwordStep(request, context, credential);
+    }
+    if (credential instanceof SecondFactorCredential code) {
+      return codeStep(request, context, code);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {
+      return context.notifyContainerAboutLogin(caller.accountId(), caller.groups());
+    }
+    if (context.isProtected()) {
+      return sendTo(request, response, context, pending(session) != null ? VERIFY_PAGE : LOGIN_PAGE);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus passwordStep(
+      HttpServletRequest request, HttpMessageContext context, Credential credential) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    String accountId = result.getCallerPrincipal().getName();
+    HttpSession session = request.getSession(true);
+    session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+    session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
+    request.changeSessionId();
+    if (!secondFactors.twoFactorEnabled(accountId)) {
+      return signIn(request, context, result);
+    }
+    Instant now = clock.instant();
+    session.setAttribute(
+        PendingLogin.SESSION_ATTRIBUTE,
+        new PendingLogin(accountId, now, now.plus(Duration.ofMinutes(pendingMinutes)), 0));
+    LOG.fine(() -> "Password accepted for account " + accountId + "; second step pending");
+    // NOT_DONE: nobody is logged in; the login page sends the browser to the second step
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus codeStep(
+      HttpServletRequest request, HttpMessageContext context, SecondFactorCredential code) {
+    HttpSession session = request.getSession(false);
+    PendingLogin pending = pending(session);
+    if (pending == null) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    CredentialValidationResult result =
+        identityStores.validate(code.forAccount(pending.accountId()));
+    if (result.getStatus() == CredentialValidationResult.Status.VALID
+        && result.getCallerPrincipal().getName().equals(pending.accountId())) {
+      session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
+      return signIn(request, context, result);
+    }
+    PendingLogin next = pending.withFailure();
+    if (next.exhausted()) {
+      session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
+      LOG.info(
+          () -> "Pending login of account " + pending.accountId() + " ended after too many wrong codes");
+    } else {
+      session.setAttribute(PendingLogin.SESSION_ATTRIBUTE, next);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
+    request.changeSessionId();
+    request
+        .getSession()
+        .setAttribute(
+            SignedInCaller.SESSION_ATTRIBUTE,
+            new SignedInCaller(
+                result.getCallerPrincipal().getName(),
+                Set.copyOf(result.getCallerGroups()),
+                clock.instant()));
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  /** Returns the session's pending login if it has not expired; removes an expired one. */
+  private PendingLogin pending(HttpSession session) {
+    if (session == null
+        || !(session.getAttribute(PendingLogin.SESSION_ATTRIBUTE) instanceof PendingLogin pending)) {
+      return null;
+    }
+    if (pending.expiredAt(clock.instant())) {
+      session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
+      return null;
+    }
+    return pending;
+  }
+
+  /**
+   * Sends the browser to {@code path}. A PrimeFaces/Faces AJAX request cannot follow an HTTP redirect,
+   * so it gets a partial response that tells the Faces script to navigate.
+   */
+  private static AuthenticationStatus sendTo(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String path) {
+    String url = request.getContextPath() + path;
+    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+      try {
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response
+            .getWriter()
+            .write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<partial-response><redirect url=\""
+                    + url
+                    + "\"></redirect></partial-response>");
+        return AuthenticationStatus.SEND_CONTINUE;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return context.redirect(url);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+      session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
+    }
+  }
+
+  /** Returns the pending login of the request's session, if there is a live one. */
+  public PendingLogin pendingLogin(HttpServletRequest request) {
+    return pending(request.getSession(false));
+  }
+}

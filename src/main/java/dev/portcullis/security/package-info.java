@@ -1,0 +1,7 @@
+/**
+ * The two-step login: the Jakarta Security {@code HttpAuthenticationMechanism}, the identity stores for
+ * the password and the second-factor code, the pending login between the two steps, and
+ * re-authentication before sensitive changes. It must not check codes itself (that is
+ * {@code factor.VerifySecondFactor}) nor hold page code outside {@code web}.
+ */
+package dev.portcullis.security;

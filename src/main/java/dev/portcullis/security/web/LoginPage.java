@@ -1,0 +1,87 @@
+package dev.portcullis.security.web;
+
+import dev.portcullis.security.TwoStepAuthenticationMechanism;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** The first step of a login: email and password, handed to the mechanism through the security context. */
+@Named("login")
+@RequestScoped
+public class LoginPage {
+
+  static final String WRONG_CREDENTIALS = "That email and password don't match an account.";
+
+  @Inject SecurityContext securityContext;
+  @Inject TwoStepAuthenticationMechanism mechanism;
+
+  private String email;
+  private String password;
+
+  /** Sends a visitor who is already logged in to the client area. */
+  public void redirectIfSignedIn() {
+    if (Faces.getRemoteUser() != null) {
+      Faces.redirect("faces/app/index.xhtml");
+    }
+  }
+
+  public void logIn() {
+    AuthenticationStatus status = authenticate(email, password);
+    password = null;
+    switch (status) {
+      case SUCCESS -> Faces.redirect("faces/app/index.xhtml");
+      case SEND_CONTINUE -> FacesContext.getCurrentInstance().responseComplete();
+      case NOT_DONE -> {
+        if (mechanism.pendingLogin(Faces.getRequest()) != null) {
+          Faces.redirect("faces/login/verify.xhtml");
+        } else {
+          Messages.addGlobalError(WRONG_CREDENTIALS);
+        }
+      }
+      default -> {
+        Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
+        Messages.addGlobalError(WRONG_CREDENTIALS);
+      }
+    }
+  }
+
+  /** Runs the first step for {@code email} and {@code password}; also used right after registration. */
+  AuthenticationStatus authenticate(String email, String password) {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    return securityContext.authenticate(
+        (HttpServletRequest) external.getRequest(),
+        (HttpServletResponse) external.getResponse(),
+        AuthenticationParameters.withParams()
+            .credential(
+                new UsernamePasswordCredential(
+                    email == null ? "" : email, new Password(password == null ? "" : password)))
+            .newAuthentication(true));
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.portcullis.security.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** Ends the login and the whole session. */
+@Named("logout")
+@RequestScoped
+public class LogoutAction {
+
+  public void logOut() throws ServletException {
+    HttpServletRequest request = Faces.getRequest();
+    request.logout();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    Messages.addFlashGlobalInfo("You have logged out.");
+    Faces.redirect("faces/login.xhtml");
+  }
+}

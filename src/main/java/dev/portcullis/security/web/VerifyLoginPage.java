@@ -1,0 +1,98 @@
+package dev.portcullis.security.web;
+
+import dev.portcullis.factor.SecondFactorMethod.Verified;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.security.LastOutcome;
+import dev.portcullis.security.SecondFactorCredential;
+import dev.portcullis.security.TwoStepAuthenticationMechanism;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletResponse;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** The second step of a login: the code from the authenticator app, or a recovery code. */
+@Named("verifyLogin")
+@RequestScoped
+public class VerifyLoginPage {
+
+  static final String START_AGAIN =
+      "Your sign-in has ended (it expired, or too many codes were wrong). Enter your password again.";
+
+  @Inject SecurityContext securityContext;
+  @Inject TwoStepAuthenticationMechanism mechanism;
+  @Inject LastOutcome lastOutcome;
+
+  private String code;
+
+  /** Sends a visitor without a live pending login back to the password step. */
+  public void requirePendingLogin() {
+    if (Faces.getRemoteUser() != null) {
+      Faces.redirect("faces/app/index.xhtml");
+    } else if (mechanism.pendingLogin(Faces.getRequest()) == null) {
+      Messages.addFlashGlobalWarn(START_AGAIN);
+      Faces.redirect("faces/login.xhtml");
+    }
+  }
+
+  public void verify() {
+    if (mechanism.pendingLogin(Faces.getRequest()) == null) {
+      Messages.addFlashGlobalWarn(START_AGAIN);
+      Faces.redirect("faces/login.xhtml");
+      return;
+    }
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            Faces.getRequest(),
+            Faces.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new SecondFactorCredential(code))
+                .newAuthentication(true));
+    code = null;
+    if (status == AuthenticationStatus.SUCCESS) {
+      lastOutcome.get().ifPresent(VerifyLoginPage::tellAboutTheCode);
+      Faces.redirect("faces/app/index.xhtml");
+      return;
+    }
+    Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
+    if (mechanism.pendingLogin(Faces.getRequest()) == null) {
+      Messages.addFlashGlobalWarn(START_AGAIN);
+      Faces.redirect("faces/login.xhtml");
+      return;
+    }
+    boolean malformed = lastOutcome.get().filter(Outcome.Malformed.class::isInstance).isPresent();
+    Messages.addError(
+        "verify:code",
+        malformed ? VerifySecondFactor.SHAPE_MESSAGE : VerifySecondFactor.FAILURE_MESSAGE);
+  }
+
+  /** After a login: warn about a device clock that is off, or about a dwindling stock of recovery codes. */
+  static void tellAboutTheCode(Outcome outcome) {
+    if (!(outcome instanceof Outcome.Accepted accepted)) {
+      return;
+    }
+    Verified verified = accepted.verified();
+    if (verified.clockOffsetSeconds() != 0) {
+      Messages.addFlashGlobalWarn(ClockNotice.describe(verified.clockOffsetSeconds()));
+    }
+    if (verified.remainingRecoveryCodes() >= 0) {
+      Messages.addFlashGlobalWarn(
+          "You used a recovery code. "
+              + verified.remainingRecoveryCodes()
+              + " of your recovery codes are left; you can make new ones in Security Settings.");
+    }
+  }
+
+  public String getCode() {
+    return null;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}

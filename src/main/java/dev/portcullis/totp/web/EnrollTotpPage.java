@@ -1,0 +1,113 @@
+package dev.portcullis.totp.web;
+
+import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.web.ClockNotice;
+import dev.portcullis.totp.EnrollTotp;
+import dev.portcullis.totp.EnrollTotp.PendingSecret;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * "Time-Based (One-Time Password)": shows the QR code and the key, then checks the code the app makes
+ * "to verify it is working as intended". On success 2FA is on and the recovery codes are shown once.
+ * The secret is rendered into the page only; it is never part of view state or of a URL.
+ */
+@Named("enrollTotp")
+@RequestScoped
+public class EnrollTotpPage {
+
+  static final String WRONG_CODE =
+      "That code didn't work. Check that you scanned the code above, and that the time on your"
+          + " device is set automatically (the server's time is shown above), then try the newest code.";
+  static final String CODE_SHAPE = "Enter the 6-digit code your app shows, like 123456.";
+
+  private static final DateTimeFormatter SERVER_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject CurrentAccount me;
+  @Inject EnrollTotp enroll;
+  @Inject VerifySecondFactor verifier;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject Clock clock;
+
+  private Optional<PendingSecret> pending;
+  private String code;
+
+  /** On opening the page: makes (or keeps) the pending secret, unless 2FA is already on. */
+  public void begin() {
+    try {
+      pending = Optional.of(enroll.begin(me.id(), me.getEmail()));
+    } catch (EnrollTotp.AlreadyEnabled alreadyEnabled) {
+      Messages.addFlashGlobalInfo(alreadyEnabled.getMessage());
+      Faces.redirect("faces/app/security.xhtml");
+    }
+  }
+
+  public void confirm() {
+    Outcome outcome =
+        verifier.verify(
+            me.id(), code, c -> c.isDigits(6) || c.isDigits(8), c -> enroll.confirm(me.id(), c));
+    code = null;
+    if (outcome instanceof Outcome.Accepted accepted) {
+      List<String> codes = recoveryCodes.regenerate(me.id());
+      Faces.setFlashAttribute("recoveryCodes", codes);
+      Messages.addFlashGlobalInfo(
+          "Two-Factor Authentication is on. From your next login on, you'll be asked for a code"
+              + " after your password.");
+      if (accepted.verified().clockOffsetSeconds() != 0) {
+        Messages.addFlashGlobalWarn(ClockNotice.describe(accepted.verified().clockOffsetSeconds()));
+      }
+      Faces.redirect("faces/app/recovery-codes.xhtml");
+      return;
+    }
+    Messages.addError("confirm:code", outcome instanceof Outcome.Malformed ? CODE_SHAPE : WRONG_CODE);
+  }
+
+  private Optional<PendingSecret> pending() {
+    if (pending == null) {
+      pending = enroll.pending(me.id(), me.getEmail());
+    }
+    return pending;
+  }
+
+  public boolean isAvailable() {
+    return pending().isPresent();
+  }
+
+  /** The key in groups of four, for people who can't scan. */
+  public String getGroupedSecret() {
+    return pending().map(PendingSecret::groupedSecret).orElse("");
+  }
+
+  /** Changes with every new secret, so the browser never shows a cached, stale QR image. */
+  public String getFactorId() {
+    return pending().map(PendingSecret::factorId).orElse("");
+  }
+
+  public String getServerTime() {
+    return SERVER_TIME.format(clock.instant());
+  }
+
+  public long getServerEpochMillis() {
+    return clock.millis();
+  }
+
+  public String getCode() {
+    return null;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}

@@ -1,0 +1,276 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.account.RegisterAccount;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.factor.TypedCode;
+import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.totp.EnrollTotp;
+import dev.portcullis.totp.Totp;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.apache.commons.codec.binary.Base32;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The verification rules of DESIGN.md, checked inside Liberty with JPA on the real database: enrollment,
+ * replay, the time window, parallel requests, recovery codes and the failure throttle.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class SecondFactorVerificationIT {
+
+  /** A moment in the middle of a 30-second step, so that ±1 step is unambiguous. */
+  private static final Instant MID_STEP = Instant.parse("2026-11-27T12:00:15Z");
+
+  @Deployment
+  public static WebArchive deployment() {
+    return Deployments.inContainer("verification-it.war", SecondFactorVerificationIT.class);
+  }
+
+  @Inject RegisterAccount registerAccount;
+  @Inject EnrollTotp enrollTotp;
+  @Inject VerifySecondFactor verifier;
+  @Inject RecoveryCodes recoveryCodes;
+
+  @Resource(lookup = "jdbc/portcullis")
+  DataSource dataSource;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  private final Totp totp = Totp.standard();
+  private String accountId;
+  private byte[] secret;
+
+  @BeforeEach
+  void anAccountWithAnAuthenticatorApp() throws Exception {
+    MovableClock.set(MID_STEP);
+    accountId =
+        registerAccount
+            .register(
+                "verify-" + UUID.randomUUID() + "@example.com",
+                "Verification Test",
+                "correct horse battery staple",
+                "correct horse battery staple")
+            .id();
+    EnrollTotp.PendingSecret pending = enrollTotp.begin(accountId, "verify@example.com");
+    secret = new Base32().decode(pending.base32Secret());
+    assertEquals(20, secret.length, "160-bit secret");
+    assertTrue(enrollTotp.confirm(accountId, typed(codeAt(MID_STEP))).isPresent());
+    MovableClock.advance(Duration.ofSeconds(30));
+  }
+
+  private String codeAt(Instant time) {
+    return totp.codeAt(secret, totp.stepAt(time));
+  }
+
+  private static TypedCode typed(String code) {
+    return TypedCode.of(code).orElseThrow();
+  }
+
+  @Test
+  void acceptsTheCurrentCode() {
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
+    assertTrue(verifier.twoFactorEnabled(accountId));
+  }
+
+  @Test
+  void rejectsACodeAlreadyUsedInThisTimeStep() {
+    String code = codeAt(MovableClock.now());
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, code));
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, code));
+  }
+
+  @Test
+  void theEnrollmentCodeUsesUpItsStep() {
+    MovableClock.set(MID_STEP);
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MID_STEP)));
+  }
+
+  @Test
+  void rejectsACodeTwoStepsOld() {
+    Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
+    MovableClock.set(now);
+    assertInstanceOf(
+        Outcome.Rejected.class, verifier.verify(accountId, codeAt(now.minusSeconds(60))));
+  }
+
+  @Test
+  void acceptsACodeOneStepOldOrAheadForAClockSlightlyOff() {
+    Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
+    MovableClock.set(now);
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(now.minusSeconds(30))));
+    MovableClock.advance(Duration.ofSeconds(30));
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now().plusSeconds(30))));
+  }
+
+  @Test
+  void rejectsAnOlderStepAfterANewerOneWasAccepted() {
+    Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
+    MovableClock.set(now);
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(now)));
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(now.minusSeconds(30))));
+  }
+
+  @Test
+  void tellsTheUserWhenTheDeviceClockIsConsistentlyBehind() {
+    Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
+    MovableClock.set(now);
+    var first = (Outcome.Accepted) verifier.verify(accountId, codeAt(now.minusSeconds(30)));
+    assertEquals(0, first.verified().clockOffsetSeconds(), "one boundary-crossing code says nothing");
+    MovableClock.advance(Duration.ofSeconds(30));
+    var second =
+        (Outcome.Accepted) verifier.verify(accountId, codeAt(MovableClock.now().minusSeconds(30)));
+    assertEquals(-30, second.verified().clockOffsetSeconds());
+  }
+
+  @Test
+  void ignoresSpacesInTheTypedCode() {
+    String code = codeAt(MovableClock.now());
+    assertInstanceOf(
+        Outcome.Accepted.class,
+        verifier.verify(accountId, " " + code.substring(0, 3) + " " + code.substring(3) + " "));
+  }
+
+  @Test
+  void refusesAnythingButSixDigitsAsMalformedWithoutCountingAFailure() throws Exception {
+    for (String input : new String[] {"12345", "12345a", "１２３４５６", "", "123-45", "' OR 1=1 --"}) {
+      assertInstanceOf(Outcome.Malformed.class, verifier.verify(accountId, input), input);
+    }
+    assertEquals(0, failuresInDatabase());
+  }
+
+  @Test
+  void theSameCodeSentInParallelSucceedsExactlyOnce() throws Exception {
+    String code = codeAt(MovableClock.now());
+    List<Outcome> outcomes = inParallel(16, () -> verifier.verify(accountId, code));
+    assertEquals(1, outcomes.stream().filter(Outcome.Accepted.class::isInstance).count(), outcomes::toString);
+  }
+
+  @Test
+  void recoveryCodesWorkOnceEachInAnyOrderAndAreStoredOnlyAsHashes() throws Exception {
+    List<String> codes = recoveryCodes.regenerate(accountId);
+    assertEquals(10, codes.size());
+    assertEquals(10, codes.stream().distinct().count());
+    for (String code : codes) {
+      assertTrue(code.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"), "80-bit base32 code");
+      assertFalse(databaseContains(code.replace("-", "")), "stored in clear");
+    }
+    var last = (Outcome.Accepted) verifier.verify(accountId, codes.get(9).toUpperCase().replace("-", " "));
+    assertEquals(9, last.verified().remainingRecoveryCodes());
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codes.get(2)));
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codes.get(9)));
+    assertEquals(8, recoveryCodes.remaining(accountId));
+  }
+
+  @Test
+  void aRecoveryCodeSentInParallelIsConsumedOnce() throws Exception {
+    String code = recoveryCodes.regenerate(accountId).get(0);
+    List<Outcome> outcomes = inParallel(16, () -> verifier.verify(accountId, code));
+    assertEquals(1, outcomes.stream().filter(Outcome.Accepted.class::isInstance).count(), outcomes::toString);
+    assertEquals(9, recoveryCodes.remaining(accountId));
+  }
+
+  @Test
+  void theSecretIsNotStoredInClear() throws Exception {
+    assertFalse(databaseContains(new Base32().encodeAsString(secret).replace("=", "")));
+  }
+
+  @Test
+  void locksTheSecondStepAfterTwentyFailuresAndAnswersLikeAWrongCode() throws Exception {
+    String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
+    for (int i = 1; i <= 20; i++) {
+      var outcome = (Outcome.Rejected) verifier.verify(accountId, wrong);
+      assertEquals(i, outcome.consecutiveFailures());
+    }
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MovableClock.now())),
+        "a right code is refused while locked");
+    MovableClock.advance(Duration.ofMinutes(16));
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())),
+        "the lock ends after 15 minutes");
+    assertEquals(0, failuresInDatabase(), "a correct code resets the count");
+  }
+
+  @Test
+  void countsParallelFailuresExactly() throws Exception {
+    String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
+    inParallel(12, () -> verifier.verify(accountId, wrong));
+    assertEquals(12, failuresInDatabase());
+  }
+
+  private <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      futures.add(
+          executor.submit(
+              () -> {
+                start.await();
+                return task.call();
+              }));
+    }
+    start.countDown();
+    List<T> results = new ArrayList<>();
+    for (Future<T> f : futures) {
+      results.add(f.get());
+    }
+    return results;
+  }
+
+  private int failuresInDatabase() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
+      s.setString(1, accountId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  /** Returns whether any stored secret value of the account contains {@code text}, ignoring case. */
+  private boolean databaseContains(String text) throws Exception {
+    String values =
+        "SELECT sealed_secret AS v FROM totp_factor WHERE account_id = ?"
+            + " UNION ALL SELECT code_hash FROM recovery_code WHERE account_id = ?"
+            + " UNION ALL SELECT salt FROM recovery_code WHERE account_id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT COUNT(*), SUM(CASE WHEN LOWER(v) LIKE ? THEN 1 ELSE 0 END) FROM (" + values + ") x")) {
+      s.setString(1, "%" + text.toLowerCase() + "%");
+      s.setString(2, accountId);
+      s.setString(3, accountId);
+      s.setString(4, accountId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        assertTrue(r.getInt(1) > 0, "the account has stored secrets to look through");
+        return r.getInt(2) > 0;
+      }
+    }
+  }
+}

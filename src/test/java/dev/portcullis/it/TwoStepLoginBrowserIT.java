@@ -1,0 +1,257 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The customer's story in Chromium, through the real pages of the real WAR: register, enable TOTP by
+ * scanning the QR code off the page, log in with password + code, use a recovery code, turn 2FA off.
+ * The screenshots it takes illustrate docs/user-guide.md.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class TwoStepLoginBrowserIT {
+
+  static final String PASSWORD = "correct horse battery staple";
+
+  @Deployment(testable = false)
+  public static WebArchive app() {
+    return Deployments.realWar("portcullis.war");
+  }
+
+  @ArquillianResource URL base;
+
+  /** A new account with Two-Factor Authentication on; what the enrollment left behind. */
+  record Enrolled(String email, Phone phone, long usedStep, List<String> recoveryCodes) {}
+
+  static String newEmail(String who) {
+    return who + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  static void register(Browser browser, String email, String name) {
+    browser.open("faces/register.xhtml");
+    browser.type("register:email", email);
+    browser.type("register:name", name);
+    browser.type("register:password", PASSWORD);
+    browser.type("register:confirmation", PASSWORD);
+    browser.clickAndWait("register:submit");
+    assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
+  }
+
+  static Enrolled enableTotp(Browser browser, String email, boolean screenshots) throws Exception {
+    browser.clickAndWait("navSecurity");
+    assertTrue(browser.text("status").contains("off"));
+    if (screenshots) {
+      browser.screenshot("01-security-settings");
+    }
+    browser.find("enable:enableButton").click();
+    browser.find("enable:chooseTotp");
+    if (screenshots) {
+      browser.screenshot("02-choose-time-based");
+    }
+    browser.clickAndWait("enable:chooseTotp");
+    assertTrue(browser.pageText().contains("Scan a barcode"));
+    if (screenshots) {
+      browser.screenshot("03-scan-barcode");
+    }
+
+    WebElement qr = browser.find("qrCode");
+    String src = qr.getAttribute("src");
+    Phone phone = Phone.scan(qr.getScreenshotAs(OutputType.BYTES));
+    assertFalse(src.contains(phone.parameter("secret")), "the secret is never in a URL");
+    assertEquals("Portcullis:" + email, phone.label());
+    assertEquals("Portcullis", phone.parameter("issuer"));
+    assertEquals(32, phone.parameter("secret").length(), "160 bits in base32");
+    assertEquals(
+        phone.parameter("secret"), browser.text("secretKey").replace(" ", ""),
+        "the key shown as text is the one in the barcode");
+    assertTrue(browser.text("secretKey").matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}"), "groups of four");
+    assertTrue(browser.text("serverTime").endsWith("UTC"));
+
+    long step = phone.stepAt(Instant.now());
+    browser.type("confirm:code", phone.codeAt(step));
+    browser.clickAndWait("confirm:submit");
+    assertTrue(browser.url().contains("recovery-codes"), browser.url());
+    List<String> codes =
+        browser.driver().findElements(By.cssSelector("#recoveryCodes li")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(10, codes.size());
+    if (screenshots) {
+      browser.screenshot("04-recovery-codes");
+    }
+    String download = browser.find("downloadCodes").getAttribute("href");
+    assertEquals("portcullis-recovery-codes.txt", browser.find("downloadCodes").getAttribute("download"));
+    String file = URLDecoder.decode(download.substring(download.indexOf(',') + 1), StandardCharsets.UTF_8);
+    codes.forEach(c -> assertTrue(file.contains(c), "download holds every code"));
+
+    // shown once: the same page again shows no codes
+    browser.open("faces/app/recovery-codes.xhtml");
+    assertTrue(browser.driver().findElements(By.id("recoveryCodes")).isEmpty());
+    return new Enrolled(email, phone, step, codes);
+  }
+
+  static void logOut(Browser browser) {
+    browser.clickAndWait("logout:logoutLink");
+    assertTrue(browser.url().contains("login.xhtml"), browser.url());
+  }
+
+  static void typePassword(Browser browser, String email) {
+    browser.open("faces/login.xhtml");
+    browser.type("login:email", email);
+    browser.type("login:password", PASSWORD);
+    browser.clickAndWait("login:submit");
+  }
+
+  static void typeCode(Browser browser, String code) {
+    browser.type("verify:code", code);
+    browser.clickAndWait("verify:submit");
+  }
+
+  @Test
+  void aCustomerEnablesTotpLogsInWithACodeUsesARecoveryCodeAndTurnsItOff() throws Exception {
+    try (Browser browser = new Browser(base)) {
+      String email = newEmail("ann");
+      register(browser, email, "Ann Example");
+      assertTrue(browser.text("welcome").contains("Ann Example"));
+      Enrolled enrolled = enableTotp(browser, email, true);
+      browser.open("faces/app/security.xhtml");
+      assertTrue(browser.text("status").contains("on"));
+      assertTrue(browser.text("recoveryLeft").startsWith("10 of 10"));
+      browser.screenshot("05-security-settings-on");
+      logOut(browser);
+
+      typePassword(browser, email);
+      assertTrue(browser.url().contains("login/verify.xhtml"), "the password alone is not a login");
+      browser.screenshot("06-enter-code");
+      String pendingSessionId = browser.sessionId();
+      // the enrollment used up its step: the phone's next code (accepted one step ahead) logs in
+      long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
+      typeCode(browser, enrolled.phone().codeAt(step));
+      assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
+      assertNotEquals(pendingSessionId, browser.sessionId(), "the session id changes at login");
+      logOut(browser);
+
+      typePassword(browser, email);
+      typeCode(browser, enrolled.recoveryCodes().get(3));
+      assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
+      assertTrue(browser.pageText().contains("9 of your recovery codes are left"), browser.pageText());
+      logOut(browser);
+
+      typePassword(browser, email);
+      typeCode(browser, enrolled.recoveryCodes().get(3));
+      assertTrue(browser.url().contains("login/verify.xhtml"), "a recovery code works once");
+      assertTrue(browser.pageText().contains("That code didn't work"));
+      typeCode(browser, enrolled.recoveryCodes().get(0).toUpperCase());
+      assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
+
+      browser.open("faces/app/security.xhtml");
+      assertTrue(browser.text("recoveryLeft").startsWith("8 of 10"));
+      browser.find("disableToggle").click();
+      browser.type("disable:password", "not my password");
+      browser.type("disable:code", enrolled.recoveryCodes().get(1));
+      browser.clickAndWait("disable:submit");
+      assertTrue(browser.pageText().contains("That password is not right"));
+      browser.find("disableToggle").click();
+      browser.type("disable:password", PASSWORD);
+      browser.type("disable:code", enrolled.recoveryCodes().get(1));
+      browser.clickAndWait("disable:submit");
+      assertTrue(browser.text("status").contains("off"), browser.pageText());
+      logOut(browser);
+
+      typePassword(browser, email);
+      assertTrue(browser.url().contains("/faces/app/index.xhtml"), "password alone again");
+    }
+  }
+
+  @Test
+  void aPasswordAloneReachesNoProtectedPageImageOrAjaxRequest() throws Exception {
+    try (Browser browser = new Browser(base)) {
+      String email = newEmail("bob");
+      register(browser, email, "Bob Example");
+      Enrolled enrolled = enableTotp(browser, email, false);
+      logOut(browser);
+
+      String beforeLogin = browser.sessionId();
+      typePassword(browser, email);
+      assertTrue(browser.url().contains("login/verify.xhtml"));
+      assertNotEquals(beforeLogin, browser.sessionId(), "the password step also renews the session id");
+
+      for (String page : List.of("faces/app/index.xhtml", "faces/app/security.xhtml",
+          "faces/app/totp/enroll.xhtml", "faces/app/recovery-codes.xhtml", "app/index.xhtml",
+          "app/security.xhtml", "app/totp/qr.png")) {
+        Object status = browser.asyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {redirect: 'manual', credentials: 'same-origin'})"
+                + ".then(r => done(r.type + ' ' + r.status)).catch(e => done('error ' + e));",
+            browser.base() + page);
+        assertEquals("opaqueredirect 0", status, page + " must redirect, not answer");
+        browser.open(page);
+        assertTrue(browser.url().contains("login/verify.xhtml"), page + " led to " + browser.url());
+      }
+      Object ajax = browser.asyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin',"
+              + " headers: {'Faces-Request': 'partial/ajax', 'Content-Type': 'application/x-www-form-urlencoded'},"
+              + " body: 'jakarta.faces.partial.ajax=true&enable=enable'})"
+              + ".then(r => r.text()).then(t => done(t)).catch(e => done('error ' + e));",
+          browser.base() + "faces/app/security.xhtml");
+      assertTrue(String.valueOf(ajax).contains("<redirect url=\"/portcullis/faces/login/verify.xhtml\""),
+          String.valueOf(ajax));
+
+      // the right code completes the login; the same code again is a replay
+      long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
+      String code = enrolled.phone().codeAt(step);
+      typeCode(browser, code);
+      assertTrue(browser.url().contains("/faces/app/index.xhtml"));
+      logOut(browser);
+      typePassword(browser, email);
+      typeCode(browser, code);
+      assertTrue(browser.pageText().contains("That code didn't work"), "a replayed code is refused");
+      typeCode(browser, "12 34");
+      assertTrue(browser.pageText().contains("Enter the 6-digit code"), "a malformed code is explained");
+
+      // five wrong codes end the pending login
+      for (int i = 0; i < 5; i++) {
+        typeCode(browser, "000000".equals(code) ? "111111" : "000000");
+      }
+      assertTrue(browser.url().contains("login.xhtml"), browser.url());
+      assertTrue(browser.pageText().contains("Enter your password again"), browser.pageText());
+    }
+  }
+
+  @Test
+  void primeFacesIconFontsAreServed() {
+    try (Browser browser = new Browser(base)) {
+      browser.open("faces/login.xhtml");
+      Object font = browser.asyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(document.querySelector('link[href*=primeicons]').href).then(r => r.text())"
+              + ".then(css => { const u = css.match(/url\\(\"?([^\")]+woff2[^\")]*)\"?\\)/)[1];"
+              + " return fetch(new URL(u, document.baseURI)).then(r => done(r.status)); })"
+              + ".catch(e => done('error ' + e));");
+      assertNotNull(font);
+      assertEquals("200", String.valueOf(font));
+    }
+  }
+}
