@@ -23,3 +23,9 @@
     });
   });
 })();
+// A folded form whose submission failed opens again, so its messages are seen.
+document.querySelectorAll('details').forEach(function (details) {
+  if (details.querySelector('.ui-message-error')) {
+    details.open = true;
+  }
+});

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
 
 /** Creates an account from what a visitor typed on the registration form. */
@@ -82,10 +83,24 @@ public class RegisterAccount {
     try {
       em.persist(account);
       em.flush();
-    } catch (PersistenceException raceWithAnotherRegistration) {
-      throw new Refused(
-          "email", "An account with this email already exists. Log in, or use another email.");
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        // another registration with the same email committed between our check and our insert
+        throw new Refused(
+            "email", "An account with this email already exists. Log in, or use another email.");
+      }
+      throw e;
     }
     return account;
+  }
+
+  /** SQLSTATE class 23 is "integrity constraint violation" on every database we support. */
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

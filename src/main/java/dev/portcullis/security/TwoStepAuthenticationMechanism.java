@@ -45,6 +45,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
   @Inject IdentityStoreHandler identityStores;
   @Inject VerifySecondFactor secondFactors;
+  @Inject LastOutcome lastOutcome;
   @Inject Clock clock;
 
   @Inject
@@ -75,6 +76,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
   private AuthenticationStatus passwordStep(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
+    HttpSession previous = request.getSession(false);
+    if (previous != null) {
+      // a new password attempt abandons any second step that was pending
+      previous.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
+    }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
@@ -92,7 +98,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         PendingLogin.SESSION_ATTRIBUTE,
         new PendingLogin(accountId, now, now.plus(Duration.ofMinutes(pendingMinutes)), 0));
     LOG.fine(() -> "Password accepted for account " + accountId + "; second step pending");
-    // NOT_DONE: nobody is logged in; the login page sends the browser to the second step
+    // nobody is logged in; the login page sees the pending login and sends the browser on
     return context.doNothing();
   }
 
@@ -109,6 +115,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
         && result.getCallerPrincipal().getName().equals(pending.accountId())) {
       session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
       return signIn(request, context, result);
+    }
+    if (lastOutcome.get().filter(VerifySecondFactor.Outcome.Malformed.class::isInstance).isPresent()) {
+      return AuthenticationStatus.SEND_FAILURE; // not a guess: nothing was compared
     }
     PendingLogin next = pending.withFailure();
     if (next.exhausted()) {

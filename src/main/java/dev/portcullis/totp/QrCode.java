@@ -29,10 +29,11 @@ public final class QrCode {
                   BarcodeFormat.QR_CODE,
                   SIZE_PIXELS,
                   SIZE_PIXELS,
+                  // no CHARACTER_SET hint: an otpauth URI is ASCII (percent-encoded), and an ECI
+                  // segment for UTF-8 makes some readers (ZXing's own among them) miss the code
                   Map.of(
                       EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                      EncodeHintType.MARGIN, 2,
-                      EncodeHintType.CHARACTER_SET, "UTF-8"));
+                      EncodeHintType.MARGIN, 4));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       MatrixToImageWriter.writeToStream(matrix, "PNG", out);
       return out.toByteArray();

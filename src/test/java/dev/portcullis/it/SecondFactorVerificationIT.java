@@ -207,6 +207,10 @@ public class SecondFactorVerificationIT {
       var outcome = (Outcome.Rejected) verifier.verify(accountId, wrong);
       assertEquals(i, outcome.consecutiveFailures());
     }
+    assertEquals(
+        java.sql.Timestamp.from(MovableClock.now().plus(Duration.ofMinutes(15))),
+        lockedUntilInDatabase(),
+        "locked for 15 minutes");
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MovableClock.now())),
         "a right code is refused while locked");
     MovableClock.advance(Duration.ofMinutes(16));
@@ -239,6 +243,17 @@ public class SecondFactorVerificationIT {
       results.add(f.get());
     }
     return results;
+  }
+
+  private java.sql.Timestamp lockedUntilInDatabase() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
+      s.setString(1, accountId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getTimestamp(1);
+      }
+    }
   }
 
   private int failuresInDatabase() throws Exception {

@@ -6,10 +6,9 @@ import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,11 +20,11 @@ import org.omnifaces.util.Messages;
 /**
  * Security Settings: whether Two-Factor Authentication is on, "Click here to Enable" and the choice of
  * factor, the recovery codes left, regenerating them and turning 2FA off (both after re-authentication).
- * The view keeps only whether the choice is open; passwords and codes are never kept in it.
+ * Request-scoped: nothing of it outlives the request, so passwords and codes are never kept.
  */
 @Named("securitySettings")
-@ViewScoped
-public class SecuritySettingsPage implements Serializable {
+@RequestScoped
+public class SecuritySettingsPage {
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -36,9 +35,8 @@ public class SecuritySettingsPage implements Serializable {
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
 
-  private boolean choosing;
-  private transient String password;
-  private transient String code;
+  private String password;
+  private String code;
 
   public boolean isEnabled() {
     return factors.twoFactorEnabled(me.id());
@@ -62,11 +60,6 @@ public class SecuritySettingsPage implements Serializable {
 
   public String when(Instant instant) {
     return instant == null ? "never" : WHEN.format(instant);
-  }
-
-  /** "Click here to Enable": shows the choice of second factor. */
-  public void choose() {
-    choosing = true;
   }
 
   public void regenerateRecoveryCodes() {
@@ -99,8 +92,9 @@ public class SecuritySettingsPage implements Serializable {
     return true;
   }
 
+  /** "Click here to Enable" leads here with {@code ?choose=true}: the choice of second factor is shown. */
   public boolean isChoosing() {
-    return choosing;
+    return "true".equals(Faces.getRequestParameter("choose"));
   }
 
   public String getPassword() {

@@ -39,20 +39,14 @@ public class LoginPage {
   public void logIn() {
     AuthenticationStatus status = authenticate(email, password);
     password = null;
-    switch (status) {
-      case SUCCESS -> Faces.redirect("faces/app/index.xhtml");
-      case SEND_CONTINUE -> FacesContext.getCurrentInstance().responseComplete();
-      case NOT_DONE -> {
-        if (mechanism.pendingLogin(Faces.getRequest()) != null) {
-          Faces.redirect("faces/login/verify.xhtml");
-        } else {
-          Messages.addGlobalError(WRONG_CREDENTIALS);
-        }
-      }
-      default -> {
-        Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
-        Messages.addGlobalError(WRONG_CREDENTIALS);
-      }
+    if (status == AuthenticationStatus.SUCCESS) {
+      Faces.redirect("faces/app/index.xhtml");
+    } else if (mechanism.pendingLogin(Faces.getRequest()) != null) {
+      // the password was right and a second step is due; Liberty reports this as SEND_FAILURE
+      Faces.redirect("faces/login/verify.xhtml");
+    } else {
+      Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
+      Messages.addGlobalError(WRONG_CREDENTIALS);
     }
   }
 
