@@ -7,6 +7,7 @@ import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.web.ClockNotice;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.EnrollTotp.PendingSecret;
+import dev.portcullis.totp.TotpFactors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,6 +38,7 @@ public class EnrollTotpPage {
 
   @Inject CurrentAccount me;
   @Inject EnrollTotp enroll;
+  @Inject TotpFactors totpFactors;
   @Inject VerifySecondFactor verifier;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Clock clock;
@@ -57,7 +59,7 @@ public class EnrollTotpPage {
   public void confirm() {
     Outcome outcome =
         verifier.verify(
-            me.id(), code, c -> c.isDigits(6) || c.isDigits(8), c -> enroll.confirm(me.id(), c));
+            me.id(), code, totpFactors::recognizes, c -> enroll.confirm(me.id(), c));
     code = null;
     if (outcome instanceof Outcome.Accepted accepted) {
       List<String> codes = recoveryCodes.regenerate(me.id());
