@@ -11,6 +11,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,11 +69,22 @@ public final class Browser implements AutoCloseable {
     field.sendKeys(text);
   }
 
-  /** Clicks and waits for the page the click leads to (non-AJAX submits and links). */
+  /**
+   * Clicks and waits until the page the click leads to has loaded (non-AJAX submits and links): the
+   * marker set on the old document is gone and the new one is complete.
+   */
   public void clickAndWait(String id) {
     WebElement element = find(id);
+    script("window.portcullisOldPage = true;");
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    script(
+                        "return window.portcullisOldPage === undefined"
+                            + " && document.readyState === 'complete';")));
   }
 
   public String text(String id) {

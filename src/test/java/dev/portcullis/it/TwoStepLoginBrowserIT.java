@@ -139,6 +139,7 @@ public class TwoStepLoginBrowserIT {
       assertTrue(browser.text("recoveryLeft").startsWith("10 of 10"));
       browser.screenshot("05-security-settings-on");
       logOut(browser);
+      browser.screenshot("00-log-in");
 
       typePassword(browser, email);
       assertTrue(browser.url().contains("login/verify.xhtml"), "the password alone is not a login");
@@ -237,6 +238,65 @@ public class TwoStepLoginBrowserIT {
       }
       assertTrue(browser.url().contains("login.xhtml"), browser.url());
       assertTrue(browser.pageText().contains("Enter your password again"), browser.pageText());
+    }
+  }
+
+  @Test
+  void registrationSaysWhatIsWrongOnTheFormAndKeepsWhatWasTyped() {
+    try (Browser browser = new Browser(base)) {
+      String email = newEmail("carol");
+      register(browser, email, "Carol Example");
+      logOut(browser);
+
+      browser.open("faces/register.xhtml");
+      browser.type("register:email", email.toUpperCase());
+      browser.type("register:name", "Carol Again");
+      browser.type("register:password", PASSWORD);
+      browser.type("register:confirmation", PASSWORD);
+      browser.clickAndWait("register:submit");
+      assertTrue(browser.pageText().contains("An account with this email already exists"), browser.pageText());
+      assertEquals(email.toUpperCase(), browser.find("register:email").getAttribute("value"),
+          "what was typed is kept");
+
+      browser.type("register:email", newEmail("dave"));
+      browser.type("register:password", "short");
+      browser.type("register:confirmation", "short");
+      browser.clickAndWait("register:submit");
+      assertTrue(browser.pageText().contains("Your password has 5 characters; use at least 10."));
+
+      browser.type("register:password", "x".repeat(100) + "yz1234567890-abcdefghijklmnopqrstuvw");
+      browser.type("register:confirmation", "anything");
+      browser.clickAndWait("register:submit");
+      assertTrue(browser.pageText().contains("use at most 128"), browser.pageText());
+
+      browser.type("register:password", PASSWORD);
+      browser.type("register:confirmation", PASSWORD + "!");
+      browser.clickAndWait("register:submit");
+      assertTrue(browser.pageText().contains("The two passwords differ"), browser.pageText());
+      assertEquals("", browser.find("register:password").getAttribute("value"), "passwords are not sent back");
+
+      browser.type("register:email", "not an email");
+      browser.type("register:password", PASSWORD);
+      browser.type("register:confirmation", PASSWORD);
+      browser.clickAndWait("register:submit");
+      assertTrue(browser.pageText().contains("Enter an email address like name@example.com"));
+    }
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+    try (Browser browser = new Browser(base)) {
+      String email = newEmail("erin");
+      register(browser, email, "Erin Example");
+      logOut(browser);
+      for (String who : List.of(email, newEmail("nobody"))) {
+        browser.open("faces/login.xhtml");
+        browser.type("login:email", who);
+        browser.type("login:password", "wrong password 123");
+        browser.clickAndWait("login:submit");
+        assertTrue(browser.pageText().contains("That email and password don't match an account."));
+        assertTrue(browser.url().contains("login.xhtml"));
+      }
     }
   }
 

@@ -1,0 +1,75 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A correct password waits only a few minutes for the second step. The server's clock is moved through a
+ * test-only servlet, so nothing sleeps.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class PendingLoginExpiryIT {
+
+  @Deployment(testable = false)
+  public static WebArchive app() {
+    return Deployments.realWar("expiry-it.war").addClasses(MovableClock.class, ClockControlServlet.class);
+  }
+
+  @ArquillianResource URL base;
+
+  private Instant serverTime(String query) throws Exception {
+    String seconds =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "test-clock" + query)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return Instant.ofEpochSecond(Long.parseLong(seconds.trim()));
+  }
+
+  @Test
+  void aPendingLoginExpiresAfterFiveMinutesAndTheRightCodeThenLeadsBackToThePassword() throws Exception {
+    try (Browser browser = new Browser(base)) {
+      String email = TwoStepLoginBrowserIT.newEmail("expiry");
+      TwoStepLoginBrowserIT.register(browser, email, "Expiry Example");
+      browser.clickAndWait("navSecurity");
+      browser.clickAndWait("enable:enableButton");
+      browser.clickAndWait("enable:chooseTotp");
+      Phone phone =
+          Phone.scan(browser.find("qrCode").getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      browser.type("confirm:code", phone.codeAt(phone.stepAt(serverTime(""))));
+      browser.clickAndWait("confirm:submit");
+      assertTrue(browser.url().contains("recovery-codes"), browser.url());
+      browser.open("faces/app/index.xhtml");
+      TwoStepLoginBrowserIT.logOut(browser);
+
+      TwoStepLoginBrowserIT.typePassword(browser, email);
+      assertTrue(browser.url().contains("login/verify.xhtml"));
+      Instant later = serverTime("?advance=PT5M1S");
+      TwoStepLoginBrowserIT.typeCode(browser, phone.codeAt(phone.stepAt(later)));
+      assertTrue(browser.url().contains("faces/login.xhtml"), browser.url());
+      assertTrue(browser.pageText().contains("Enter your password again"), browser.pageText());
+      browser.open("faces/app/index.xhtml");
+      assertTrue(browser.url().contains("faces/login.xhtml"), "still nobody is logged in");
+
+      // a fresh password step works again, with the same (unused) code
+      TwoStepLoginBrowserIT.typePassword(browser, email);
+      TwoStepLoginBrowserIT.typeCode(browser, phone.codeAt(phone.stepAt(later)));
+      assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.url());
+    }
+  }
+}
