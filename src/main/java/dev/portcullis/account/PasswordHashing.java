@@ -2,6 +2,8 @@ package dev.portcullis.account;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
@@ -26,6 +28,9 @@ public class PasswordHashing {
 
   /** A hash of a password nobody has, verified when an email is unknown so both cases take as long. */
   private String decoy;
+
+  /** Delivering this event creates the bean at start-up, so a wrong setting stops the start. */
+  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object context) {}
 
   @PostConstruct
   void configure() {

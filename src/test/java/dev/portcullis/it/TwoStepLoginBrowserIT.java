@@ -301,6 +301,20 @@ public class TwoStepLoginBrowserIT {
   }
 
   @Test
+  void aFormWithExpiredOrForgedViewStateComesBackWithANoticeNotAnError() {
+    try (Browser browser = new Browser(base)) {
+      browser.open("faces/login.xhtml");
+      browser.script(
+          "document.querySelector('input[name=\"jakarta.faces.ViewState\"]').value = 'forged:1';");
+      browser.type("login:email", "someone@example.com");
+      browser.type("login:password", PASSWORD);
+      browser.clickAndWait("login:submit");
+      assertTrue(browser.url().contains("faces/login.xhtml"), browser.url());
+      assertTrue(browser.text("viewExpired").contains("nothing was changed"), browser.pageText());
+    }
+  }
+
+  @Test
   void primeFacesIconFontsAreServed() {
     try (Browser browser = new Browser(base)) {
       browser.open("faces/login.xhtml");
