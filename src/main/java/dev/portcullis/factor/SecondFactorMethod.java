@@ -1,10 +1,8 @@
 package dev.portcullis.factor;
 
-import java.util.Optional;
-
 /**
- * One way to prove the second step: a TOTP app, recovery codes (and YubiKeys later). Implementations are
- * CDI beans; {@link VerifySecondFactor} asks each of them in turn.
+ * One way to prove the second step: a TOTP app, a YubiKey, recovery codes. Implementations are CDI
+ * beans; {@link VerifySecondFactor} asks each of them in turn.
  */
 public interface SecondFactorMethod {
 
@@ -12,8 +10,8 @@ public interface SecondFactorMethod {
   String name();
 
   /**
-   * Returns whether {@code code} has the shape this method accepts (after {@link TypedCode}
-   * normalization). Says nothing about whether it is right.
+   * Returns whether {@code code} has the length and kind of characters this method takes (after {@link
+   * TypedCode} normalization). Says nothing about whether it is right.
    */
   boolean recognizes(TypedCode code);
 
@@ -21,10 +19,12 @@ public interface SecondFactorMethod {
    * Checks {@code code} for the account and, if it is right, uses it up atomically so that the same code
    * succeeds only once, also when it arrives twice in parallel.
    *
-   * @return the accepted verification, or empty when the code is wrong, already used or the account has
-   *     no active factor of this method
+   * @return never null: {@link Check.Passed} with what was learnt, {@link Check.Failed} when the code is
+   *     wrong, used, or the account has no such factor, {@link Check.Unreadable} when it cannot be a code
+   *     of this method after all, {@link Check.Unavailable} when an outside service needed to check it
+   *     did not answer properly (not the user's fault)
    */
-  Optional<Verified> verifyAndConsume(String accountId, TypedCode code);
+  Check verifyAndConsume(String accountId, TypedCode code);
 
   /** Returns whether this method, on its own, turns two-factor authentication on for the account. */
   boolean activeFor(String accountId);
@@ -41,4 +41,25 @@ public interface SecondFactorMethod {
    * @param remainingRecoveryCodes for recovery codes, how many are left; -1 otherwise
    */
   record Verified(String method, long clockOffsetSeconds, int remainingRecoveryCodes) {}
+
+  /** What one method says of one code. */
+  sealed interface Check {
+    record Passed(Verified verified) implements Check {}
+
+    record Failed() implements Check {}
+
+    /** The input cannot be a code of this method; {@code message} tells the user what to do. */
+    record Unreadable(String message) implements Check {}
+
+    /** The code could not be checked now; {@code message} tells the user what to do instead. */
+    record Unavailable(String message) implements Check {}
+
+    static Check passed(Verified verified) {
+      return new Passed(verified);
+    }
+
+    static Check failed() {
+      return new Failed();
+    }
+  }
 }

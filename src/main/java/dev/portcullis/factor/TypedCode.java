@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * A code as the user typed it, normalized: spaces and dashes removed (authenticator apps show "123 456",
- * recovery codes are printed "abcd-efgh-…"), letters lower-cased. It never appears in {@link #toString()}.
+ * recovery codes are printed "abcd-efgh-…"), letters lower-cased. Any printable ASCII character is kept,
+ * so that each method can explain its own alphabet (a YubiKey typing through a foreign keyboard layout
+ * produces characters outside modhex). It never appears in {@link #toString()}.
  */
 public final class TypedCode {
 
@@ -20,8 +22,7 @@ public final class TypedCode {
 
   /**
    * Returns the normalized code, or empty when the input is blank, longer than {@value
-   * #MAX_INPUT_LENGTH} characters, or has characters other than ASCII letters, digits, spaces and
-   * dashes.
+   * #MAX_INPUT_LENGTH} characters, or has characters other than printable ASCII and spaces.
    */
   public static Optional<TypedCode> of(String input) {
     if (input == null || input.length() > MAX_INPUT_LENGTH) {
@@ -33,7 +34,7 @@ public final class TypedCode {
       if (c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         continue;
       }
-      if (c > 0x7f || !Character.isLetterOrDigit(c)) {
+      if (c < 0x21 || c > 0x7e) {
         return Optional.empty();
       }
       normalized.append(c);

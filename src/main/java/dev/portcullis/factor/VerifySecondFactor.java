@@ -32,8 +32,8 @@ public class VerifySecondFactor {
 
   /** The message for input that cannot be a code at all (not counted as a failure). */
   public static final String SHAPE_MESSAGE =
-      "Enter the 6-digit code from your authenticator app, or one of your recovery codes"
-          + " (16 letters and digits, like abcd-efgh-ijkl-mnop).";
+      "Enter the 6-digit code from your authenticator app, touch your YubiKey, or enter one of your"
+          + " recovery codes (16 letters and digits, like abcd-efgh-ijkl-mnop).";
 
   @Inject Instance<SecondFactorMethod> methods;
   @Inject Accounts accounts;
@@ -55,8 +55,11 @@ public class VerifySecondFactor {
     /** The code was wrong, used, or the second step is locked: show {@link #FAILURE_MESSAGE}. */
     record Rejected(int consecutiveFailures) implements Outcome {}
 
-    /** The input cannot be a code of any method the account has: show {@link #SHAPE_MESSAGE}. */
-    record Malformed() implements Outcome {}
+    /** The input cannot be a code: show {@code message} (not counted as a failure). */
+    record Malformed(String message) implements Outcome {}
+
+    /** The code could not be checked now (an outside service failed): show {@code message}; not counted. */
+    record Unavailable(String message) implements Outcome {}
   }
 
   /**
@@ -69,7 +72,7 @@ public class VerifySecondFactor {
     Optional<SecondFactorMethod> method =
         code.flatMap(c -> methods.stream().filter(m -> m.recognizes(c)).findFirst());
     if (method.isEmpty()) {
-      return new Outcome.Malformed();
+      return new Outcome.Malformed(SHAPE_MESSAGE);
     }
     return verify(
         accountId, input, method.get()::recognizes, c -> method.get().verifyAndConsume(accountId, c));
@@ -80,26 +83,33 @@ public class VerifySecondFactor {
    * the same throttle as a login; never throws for bad input.
    *
    * @param shape whether a normalized code can be one for this check at all
-   * @param check verifies and uses up a code of the right shape
+   * @param check verifies and uses up a code of the right shape; only {@link
+   *     SecondFactorMethod.Check.Failed} counts as a failure
    * @return the outcome, never null
    */
   public Outcome verify(
       String accountId,
       String input,
       Predicate<TypedCode> shape,
-      Function<TypedCode, Optional<SecondFactorMethod.Verified>> check) {
+      Function<TypedCode, SecondFactorMethod.Check> check) {
     Optional<TypedCode> code = TypedCode.of(input).filter(shape);
     if (code.isEmpty()) {
-      return new Outcome.Malformed();
+      return new Outcome.Malformed(SHAPE_MESSAGE);
     }
     if (accounts.secondStepLocked(accountId)) {
       LOG.info(() -> "Second step refused for account " + accountId + ": locked after failures");
       return new Outcome.Rejected(lockAfter);
     }
-    Optional<SecondFactorMethod.Verified> verified = check.apply(code.get());
-    if (verified.isPresent()) {
+    SecondFactorMethod.Check result = check.apply(code.get());
+    if (result instanceof SecondFactorMethod.Check.Passed passed) {
       accounts.resetCodeFailures(accountId);
-      return new Outcome.Accepted(verified.get());
+      return new Outcome.Accepted(passed.verified());
+    }
+    if (result instanceof SecondFactorMethod.Check.Unreadable unreadable) {
+      return new Outcome.Malformed(unreadable.message());
+    }
+    if (result instanceof SecondFactorMethod.Check.Unavailable unavailable) {
+      return new Outcome.Unavailable(unavailable.message());
     }
     int failures =
         accounts.recordCodeFailure(
@@ -112,6 +122,17 @@ public class VerifySecondFactor {
                 + failures
                 + " consecutive failure(s))");
     return new Outcome.Rejected(failures);
+  }
+
+  /** Returns the words for the user about an outcome that is not {@link Outcome.Accepted}. */
+  public static String messageFor(Outcome outcome) {
+    if (outcome instanceof Outcome.Malformed malformed) {
+      return malformed.message();
+    }
+    if (outcome instanceof Outcome.Unavailable unavailable) {
+      return unavailable.message();
+    }
+    return FAILURE_MESSAGE;
   }
 
   /**

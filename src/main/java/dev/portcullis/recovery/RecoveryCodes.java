@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -96,9 +95,9 @@ public class RecoveryCodes implements SecondFactorMethod {
 
   @Override
   @Transactional
-  public Optional<Verified> verifyAndConsume(String accountId, TypedCode code) {
+  public Check verifyAndConsume(String accountId, TypedCode code) {
     if (!recognizes(code)) {
-      return Optional.empty();
+      return Check.failed();
     }
     List<RecoveryCode> unused = unused(accountId);
     RecoveryCode match = null;
@@ -113,7 +112,7 @@ public class RecoveryCodes implements SecondFactorMethod {
       }
     }
     if (match == null) {
-      return Optional.empty();
+      return Check.failed();
     }
     int won =
         em.createNamedQuery(RecoveryCode.CONSUME)
@@ -121,9 +120,9 @@ public class RecoveryCodes implements SecondFactorMethod {
             .setParameter("id", match.id())
             .executeUpdate();
     if (won != 1) {
-      return Optional.empty();
+      return Check.failed();
     }
-    return Optional.of(new Verified(NAME, 0, unused.size() - 1));
+    return Check.passed(new Verified(NAME, 0, unused.size() - 1));
   }
 
   /** Deletes every code of the account, used or not. */

@@ -36,10 +36,6 @@ public class Reauthenticate {
     if (outcome instanceof Outcome.Accepted accepted) {
       return new Proven(accepted);
     }
-    return new Refused(
-        "code",
-        outcome instanceof Outcome.Malformed
-            ? VerifySecondFactor.SHAPE_MESSAGE
-            : VerifySecondFactor.FAILURE_MESSAGE);
+    return new Refused("code", VerifySecondFactor.messageFor(outcome));
   }
 }

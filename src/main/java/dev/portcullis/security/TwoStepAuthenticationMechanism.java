@@ -116,8 +116,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
       session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
       return signIn(request, context, result);
     }
-    if (lastOutcome.get().filter(VerifySecondFactor.Outcome.Malformed.class::isInstance).isPresent()) {
-      return AuthenticationStatus.SEND_FAILURE; // not a guess: nothing was compared
+    if (lastOutcome.get().filter(o -> !(o instanceof VerifySecondFactor.Outcome.Rejected)).isPresent()) {
+      // malformed, or the checking service was unavailable: not a guess, nothing was compared
+      return AuthenticationStatus.SEND_FAILURE;
     }
     PendingLogin next = pending.withFailure();
     if (next.exhausted()) {

@@ -1,6 +1,6 @@
 package dev.portcullis.totp;
 
-import dev.portcullis.factor.SecondFactorMethod.Verified;
+import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,21 +116,24 @@ public class EnrollTotp {
    * Activates the pending factor if {@code code} is its current code (within the window), using up the
    * code's time step.
    *
-   * @return the verification, or empty if there is no pending factor or the code is wrong
+   * @return {@link Check.Passed} when the factor is now active, {@link Check.Failed} if there is no
+   *     pending factor or the code is wrong
    */
   @Transactional
-  public Optional<Verified> confirm(String accountId, TypedCode code) {
+  public Check confirm(String accountId, TypedCode code) {
     Instant now = clock.instant();
     Optional<TotpFactor> pending =
         factors.of(accountId).stream()
             .filter(f -> !f.active() && f.createdAt().isAfter(now.minus(PENDING_LIFETIME)))
             .findFirst();
     if (pending.isEmpty() || factors.active(accountId).isPresent()) {
-      return Optional.empty();
+      return Check.failed();
     }
-    Optional<Verified> verified = factors.acceptCode(pending.get(), code);
-    verified.ifPresent(v -> pending.get().activate(now));
-    return verified;
+    Check check = factors.acceptCode(pending.get(), code);
+    if (check instanceof Check.Passed) {
+      pending.get().activate(now);
+    }
+    return check;
   }
 
   private TotpFactor newPendingFactor(String accountId, Instant now) {

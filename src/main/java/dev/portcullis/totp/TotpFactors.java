@@ -67,18 +67,18 @@ public class TotpFactors implements SecondFactorMethod {
 
   @Override
   @Transactional
-  public Optional<Verified> verifyAndConsume(String accountId, TypedCode code) {
-    return active(accountId).flatMap(factor -> acceptCode(factor, code));
+  public Check verifyAndConsume(String accountId, TypedCode code) {
+    return active(accountId).map(factor -> acceptCode(factor, code)).orElseGet(Check::failed);
   }
 
   /**
    * Accepts {@code code} for {@code factor} if it matches a step in the window that is later than the
    * last accepted step, and records that step. Must run in a transaction.
    */
-  Optional<Verified> acceptCode(TotpFactor factor, TypedCode code) {
+  Check acceptCode(TotpFactor factor, TypedCode code) {
     Totp totp = factor.totp();
     if (!code.isDigits(totp.digits())) {
-      return Optional.empty();
+      return Check.failed();
     }
     Instant now = clock.instant();
     long currentStep = totp.stepAt(now);
@@ -90,7 +90,7 @@ public class TotpFactors implements SecondFactorMethod {
       Arrays.fill(secret, (byte) 0);
     }
     if (step.isEmpty()) {
-      return Optional.empty();
+      return Check.failed();
     }
     int drift = (int) (step.getAsLong() - currentStep);
     int won =
@@ -101,12 +101,12 @@ public class TotpFactors implements SecondFactorMethod {
             .setParameter("id", factor.id())
             .executeUpdate();
     if (won != 1) {
-      return Optional.empty();
+      return Check.failed();
     }
     // One neighbouring match happens whenever a code is typed across a step boundary; the same
     // neighbour twice in a row means the device clock really is off, and the user is told.
     boolean clockIsOff = drift != 0 && drift == factor.driftSteps();
-    return Optional.of(
+    return Check.passed(
         new Verified(NAME, clockIsOff ? (long) drift * totp.periodSeconds() : 0, -1));
   }
 

@@ -18,6 +18,12 @@ class TypedCodeTest {
   }
 
   @Test
+  void keepsPrintableAsciiForTheMethodsToJudge() {
+    assertEquals("jxe.uidchtnbpygk", TypedCode.of("JXE.UIDCHTNBPYGK").orElseThrow().value());
+    assertEquals("<script>", TypedCode.of("<script>").orElseThrow().value());
+  }
+
+  @Test
   void knowsSixDigits() {
     assertTrue(TypedCode.of("123 456").orElseThrow().isDigits(6));
     assertFalse(TypedCode.of("12345a").orElseThrow().isDigits(6));
@@ -25,7 +31,7 @@ class TypedCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "---", "１２３４５６", "12345\u0000", "12;456", "<script>", "ünïcode"})
+  @ValueSource(strings = {"", "   ", "---", "１２３４５６", "12345\u0000", "12\u0007456", "ünïcode", "\u202e123456"})
   void refusesInputThatCannotBeACode(String input) {
     assertTrue(TypedCode.of(input).isEmpty(), input);
   }

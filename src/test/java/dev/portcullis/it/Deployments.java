@@ -16,6 +16,13 @@ public final class Deployments {
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
   }
 
+  /** The Yubico validation server of the tests, served by the test Liberty at /yubistub. */
+  public static WebArchive validationStub() {
+    return ShrinkWrap.create(WebArchive.class, "yubistub.war")
+        .addClasses(ValidationServerStub.class, StubMode.class)
+        .addClasses(dev.portcullis.yubikey.Modhex.class, dev.portcullis.yubikey.YubiKeyToken.class);
+  }
+
   /** The real WAR plus test classes that run inside the server, with the application's clock made movable. */
   public static WebArchive inContainer(String name, Class<?>... testClasses) {
     return realWar(name).addClasses(testClasses).addClass(MovableClock.class).addClass(Deployments.class);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.totp.EnrollTotp;
@@ -79,7 +80,8 @@ public class SecondFactorVerificationIT {
     EnrollTotp.PendingSecret pending = enrollTotp.begin(accountId, "verify@example.com");
     secret = new Base32().decode(pending.base32Secret());
     assertEquals(20, secret.length, "160-bit secret");
-    assertTrue(enrollTotp.confirm(accountId, typed(codeAt(MID_STEP))).isPresent());
+    assertInstanceOf(
+        SecondFactorMethod.Check.Passed.class, enrollTotp.confirm(accountId, typed(codeAt(MID_STEP))));
     MovableClock.advance(Duration.ofSeconds(30));
   }
 

@@ -6,6 +6,8 @@ import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
+import dev.portcullis.yubikey.YubiKeyFactor;
+import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,9 +36,11 @@ public class SecuritySettingsPage {
   @Inject TotpFactors totpFactors;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
+  @Inject YubiKeyFactors yubiKeys;
 
   private String password;
   private String code;
+  private String keyId;
 
   public boolean isEnabled() {
     return factors.twoFactorEnabled(me.id());
@@ -48,6 +52,10 @@ public class SecuritySettingsPage {
 
   public List<TotpFactor> getTotpFactors() {
     return totpFactors.active(me.id()).stream().toList();
+  }
+
+  public List<YubiKeyFactor> getYubiKeys() {
+    return yubiKeys.of(me.id());
   }
 
   public int getRecoveryCodesLeft() {
@@ -80,16 +88,53 @@ public class SecuritySettingsPage {
     }
   }
 
+  /** Removes one YubiKey; when it was the last factor, 2FA is off and the recovery codes go too. */
+  public void removeYubiKey() {
+    if (keyId == null || yubiKeys.of(me.id()).stream().noneMatch(k -> k.id().equals(keyId))) {
+      Messages.addError("removeKey:key", "Choose the key to remove.");
+      return;
+    }
+    if (reauthenticated()) {
+      yubiKeys.remove(me.id(), keyId);
+      if (!factors.twoFactorEnabled(me.id())) {
+        factors.removeAllFactors(me.id());
+        Messages.addFlashGlobalInfo(
+            "The YubiKey is removed. It was your last second factor, so Two-Factor Authentication is"
+                + " off and your recovery codes no longer work.");
+      } else {
+        Messages.addFlashGlobalInfo("The YubiKey is removed; it can no longer be used to log in.");
+      }
+      Faces.redirect("faces/app/security.xhtml");
+    }
+  }
+
   private boolean reauthenticated() {
     Reauthenticate.Result result = reauthenticate.check(me.id(), password, code);
     password = null;
     code = null;
     if (result instanceof Reauthenticate.Refused refused) {
-      String form = Faces.getRequestParameterMap().containsKey("disable") ? "disable" : "regenerate";
+      String form =
+          FORMS.stream().filter(Faces.getRequestParameterMap()::containsKey).findFirst().orElse("disable");
       Messages.addError(form + ":" + refused.field(), refused.message());
       return false;
     }
     return true;
+  }
+
+  /** The forms that ask for re-authentication; the one submitted gets the message. */
+  private static final List<String> FORMS = List.of("disable", "regenerate", "removeKey");
+
+  /** Whether the account has an authenticator app already (then only YubiKeys can be added). */
+  public boolean isTotpActive() {
+    return totpFactors.active(me.id()).isPresent();
+  }
+
+  public String getKeyId() {
+    return keyId;
+  }
+
+  public void setKeyId(String keyId) {
+    this.keyId = keyId;
   }
 
   /** "Click here to Enable" leads here with {@code ?choose=true}: the choice of second factor is shown. */

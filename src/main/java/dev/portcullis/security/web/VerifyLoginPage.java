@@ -65,10 +65,9 @@ public class VerifyLoginPage {
       Faces.redirect("faces/login.xhtml");
       return;
     }
-    boolean malformed = lastOutcome.get().filter(Outcome.Malformed.class::isInstance).isPresent();
     Messages.addError(
         "verify:code",
-        malformed ? VerifySecondFactor.SHAPE_MESSAGE : VerifySecondFactor.FAILURE_MESSAGE);
+        lastOutcome.get().map(VerifySecondFactor::messageFor).orElse(VerifySecondFactor.FAILURE_MESSAGE));
   }
 
   /** After a login: warn about a device clock that is off, or about a dwindling stock of recovery codes. */

@@ -73,7 +73,11 @@ public class EnrollTotpPage {
       Faces.redirect("faces/app/recovery-codes.xhtml");
       return;
     }
-    Messages.addError("confirm:code", outcome instanceof Outcome.Malformed ? CODE_SHAPE : WRONG_CODE);
+    Messages.addError(
+        "confirm:code",
+        outcome instanceof Outcome.Malformed
+            ? CODE_SHAPE
+            : outcome instanceof Outcome.Rejected ? WRONG_CODE : VerifySecondFactor.messageFor(outcome));
   }
 
   private Optional<PendingSecret> pending() {

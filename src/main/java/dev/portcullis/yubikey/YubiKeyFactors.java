@@ -1,0 +1,160 @@
+package dev.portcullis.yubikey;
+
+import dev.portcullis.factor.SecondFactorMethod;
+import dev.portcullis.factor.TypedCode;
+import dev.portcullis.platform.SecretBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The YubiKeys of accounts, and the YubiKey as a {@link SecondFactorMethod}.
+ *
+ * <p>An OTP is accepted only if its public id names a key of this account, the key's validator accepts
+ * it, and (whenever the validator reports counters) its counter is greater than the last accepted one,
+ * recorded by one conditional UPDATE that must touch exactly one row. A validation service that does not
+ * answer properly yields {@link Check.Unavailable}: not a failure, and the user is offered another method.
+ */
+@ApplicationScoped
+public class YubiKeyFactors implements SecondFactorMethod {
+
+  private static final Logger LOG = Logger.getLogger(YubiKeyFactors.class.getName());
+
+  public static final String NAME = "YubiKey";
+
+  /** The words for the user when the key cannot be checked now. */
+  public static final String UNAVAILABLE =
+      "YubiKey validation is unavailable right now, use another method (your authenticator app or a"
+          + " recovery code).";
+
+  @PersistenceContext(unitName = "portcullis")
+  EntityManager em;
+
+  @Inject CloudValidation cloud;
+  @Inject LocalValidation local;
+  @Inject SecretBox secretBox;
+  @Inject Clock clock;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean recognizes(TypedCode code) {
+    return YubicoOtp.hasOtpLength(code);
+  }
+
+  /** Returns the account's keys, oldest first. */
+  public List<YubiKeyFactor> of(String accountId) {
+    return em.createNamedQuery(YubiKeyFactor.OF_ACCOUNT, YubiKeyFactor.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
+  }
+
+  Optional<YubiKeyFactor> byPublicId(String publicId) {
+    return em.createNamedQuery(YubiKeyFactor.BY_PUBLIC_ID, YubiKeyFactor.class)
+        .setParameter("publicId", publicId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean activeFor(String accountId) {
+    return !of(accountId).isEmpty();
+  }
+
+  @Override
+  @Transactional
+  public Check verifyAndConsume(String accountId, TypedCode code) {
+    Optional<String> problem = YubicoOtp.problemWith(code);
+    if (problem.isPresent()) {
+      return new Check.Unreadable(problem.get());
+    }
+    YubicoOtp otp = YubicoOtp.parse(code).orElseThrow();
+    Optional<YubiKeyFactor> key =
+        byPublicId(otp.publicId()).filter(k -> k.accountId().equals(accountId));
+    if (key.isEmpty()) {
+      LOG.info(() -> "YubiKey " + otp.publicId() + " is not registered to account " + accountId);
+      return Check.failed();
+    }
+    ValidationResult result = validate(key.get(), otp);
+    return accept(key.get(), otp, result);
+  }
+
+  private ValidationResult validate(YubiKeyFactor key, YubicoOtp otp) {
+    if (key.validation() == YubiKeyFactor.Validation.CLOUD) {
+      return cloud.validate(otp);
+    }
+    byte[] aesKey = secretBox.open(key.sealedAesKey(), YubiKeyFactor.owner(key.accountId(), key.id(), "aes"));
+    byte[] privateId =
+        secretBox.open(key.sealedPrivateId(), YubiKeyFactor.owner(key.accountId(), key.id(), "uid"));
+    try {
+      return local.validate(otp, aesKey, privateId);
+    } finally {
+      Arrays.fill(aesKey, (byte) 0);
+      Arrays.fill(privateId, (byte) 0);
+    }
+  }
+
+  /** Turns a validator's answer into the method's answer, using up the OTP. Runs in a transaction. */
+  Check accept(YubiKeyFactor key, YubicoOtp otp, ValidationResult result) {
+    Instant now = clock.instant();
+    if (result instanceof ValidationResult.Unavailable) {
+      return new Check.Unavailable(UNAVAILABLE);
+    }
+    if (result instanceof ValidationResult.Replayed) {
+      LOG.warning(
+          () -> "Security event: a replayed OTP of YubiKey " + otp.publicId() + " (account " + key.accountId() + ")");
+      return Check.failed();
+    }
+    if (result instanceof ValidationResult.Invalid invalid) {
+      LOG.info(() -> "OTP of YubiKey " + otp.publicId() + " refused: " + invalid.why());
+      return Check.failed();
+    }
+    long counter = ((ValidationResult.Valid) result).counter();
+    int won =
+        counter >= 0
+            ? em.createNamedQuery(YubiKeyFactor.ACCEPT_COUNTER)
+                .setParameter("counter", counter)
+                .setParameter("now", now)
+                .setParameter("id", key.id())
+                .executeUpdate()
+            : em.createNamedQuery(YubiKeyFactor.MARK_USED)
+                .setParameter("now", now)
+                .setParameter("id", key.id())
+                .executeUpdate();
+    if (won != 1) {
+      LOG.warning(
+          () -> "Security event: an old or replayed OTP of YubiKey " + otp.publicId() + " (account " + key.accountId() + ")");
+      return Check.failed();
+    }
+    return Check.passed(new Verified(NAME, 0, -1));
+  }
+
+  /** Removes one key of the account. */
+  @Transactional
+  public boolean remove(String accountId, String factorId) {
+    return em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.id = :id AND k.accountId = :accountId")
+            .setParameter("id", factorId)
+            .setParameter("accountId", accountId)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
+  @Transactional
+  public void removeAll(String accountId) {
+    em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.accountId = :accountId")
+        .setParameter("accountId", accountId)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.portcullis.yubikey.web;
+
+import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.yubikey.EnrollYubiKey;
+import dev.portcullis.yubikey.YubiKeyFactors;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Optional;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * "YubiKey": the user names the key and touches it in the field; the key is validated and bound to the
+ * account. The first factor of an account turns 2FA on and brings the recovery codes, as with TOTP.
+ */
+@Named("enrollYubiKey")
+@RequestScoped
+public class EnrollYubiKeyPage {
+
+  static final String NOT_GENUINE =
+      "That YubiKey OTP was not accepted. Touch the key again (each touch types a new one); if it keeps"
+          + " failing, this key may not be registered with the validation service.";
+
+  @Inject CurrentAccount me;
+  @Inject EnrollYubiKey enroll;
+  @Inject YubiKeyFactors keys;
+  @Inject VerifySecondFactor verifier;
+  @Inject RecoveryCodes recoveryCodes;
+
+  private String name = "YubiKey";
+  private String otp;
+  private String aesKey;
+  private String privateId;
+
+  public void register() {
+    EnrollYubiKey.LocalSecrets secrets = new EnrollYubiKey.LocalSecrets(aesKey, privateId);
+    aesKey = null;
+    privateId = null;
+    Optional<EnrollYubiKey.Refused> refused = enroll.problemWith(name, secrets);
+    if (refused.isPresent()) {
+      Messages.addError("yubikey:" + refused.get().field(), refused.get().message());
+      return;
+    }
+    boolean firstFactor = !verifier.twoFactorEnabled(me.id());
+    Outcome outcome =
+        verifier.verify(
+            me.id(), otp, keys::recognizes, code -> enroll.register(me.id(), name, secrets, code));
+    otp = null;
+    if (!(outcome instanceof Outcome.Accepted)) {
+      Messages.addError(
+          "yubikey:otp",
+          outcome instanceof Outcome.Rejected ? NOT_GENUINE : VerifySecondFactor.messageFor(outcome));
+      return;
+    }
+    if (firstFactor) {
+      List<String> codes = recoveryCodes.regenerate(me.id());
+      Faces.setFlashAttribute("recoveryCodes", codes);
+      Messages.addFlashGlobalInfo(
+          "Your YubiKey is registered and Two-Factor Authentication is on. From your next login on,"
+              + " touch the key after entering your password.");
+      Faces.redirect("faces/app/recovery-codes.xhtml");
+    } else {
+      Messages.addFlashGlobalInfo("Your YubiKey \"" + name.strip() + "\" is registered.");
+      Faces.redirect("faces/app/security.xhtml");
+    }
+  }
+
+  public boolean isCloudOffered() {
+    return enroll.cloudOffered();
+  }
+
+  public boolean isLocalOffered() {
+    return enroll.localOffered();
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getOtp() {
+    return null;
+  }
+
+  public void setOtp(String otp) {
+    this.otp = otp;
+  }
+
+  public String getAesKey() {
+    return null;
+  }
+
+  public void setAesKey(String aesKey) {
+    this.aesKey = aesKey;
+  }
+
+  public String getPrivateId() {
+    return null;
+  }
+
+  public void setPrivateId(String privateId) {
+    this.privateId = privateId;
+  }
+}

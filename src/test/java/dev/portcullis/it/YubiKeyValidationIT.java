@@ -1,0 +1,317 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.account.RegisterAccount;
+import dev.portcullis.factor.SecondFactorMethod.Check;
+import dev.portcullis.factor.TypedCode;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.yubikey.CloudValidation;
+import dev.portcullis.yubikey.EnrollYubiKey;
+import dev.portcullis.yubikey.VirtualYubiKey;
+import dev.portcullis.yubikey.YubiKeyFactors;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * YubiKey enrollment and verification inside Liberty, against a protocol 2.0 validation server on
+ * 127.0.0.1 (the stub, its own deployment) and in local AES mode; every outage and protocol fault the
+ * wrapper must survive has a case here.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class YubiKeyValidationIT {
+
+  @Deployment(name = "stub", testable = false, order = 1)
+  public static WebArchive stub() {
+    return Deployments.validationStub();
+  }
+
+  @Deployment(name = "app", order = 2)
+  public static WebArchive app() {
+    return Deployments.inContainer(
+        "yubikey-it.war", YubiKeyValidationIT.class, YubiStub.class, StubMode.class, VirtualYubiKey.class);
+  }
+
+  @Inject RegisterAccount registerAccount;
+  @Inject EnrollYubiKey enroll;
+  @Inject YubiKeyFactors keys;
+  @Inject VerifySecondFactor verifier;
+  @Inject CloudValidation cloud;
+
+  @Resource(lookup = "jdbc/portcullis")
+  DataSource dataSource;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  private String accountId;
+  private VirtualYubiKey key;
+
+  private String newAccount() throws Exception {
+    return registerAccount
+        .register("yubikey-" + UUID.randomUUID() + "@example.com", "YubiKey Test",
+            "correct horse battery staple", "correct horse battery staple")
+        .id();
+  }
+
+  private static TypedCode typed(String code) {
+    return TypedCode.of(code).orElseThrow();
+  }
+
+  /** An account with a factory-programmed key, known to the validation server. */
+  @BeforeEach
+  void anAccountWithACloudValidatedKey() throws Exception {
+    YubiStub.reset();
+    accountId = newAccount();
+    key = VirtualYubiKey.random();
+    YubiStub.knows(key);
+    assertInstanceOf(Check.Passed.class, enroll.register(accountId, "Blue key", null, typed(key.touch())));
+    assertTrue(verifier.twoFactorEnabled(accountId));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void acceptsAFreshOtpOfTheRegisteredKey() {
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch()));
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch().toUpperCase()));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void refusesAReplayedOtpAndTheEnrollmentOtp() throws Exception {
+    String otp = key.touch();
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, otp));
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, otp));
+    assertEquals(1, failures(accountId));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void refusesAnotherAccountsKeyWithoutAskingTheServer() throws Exception {
+    String other = newAccount();
+    VirtualYubiKey otherKey = VirtualYubiKey.random();
+    YubiStub.knows(otherKey);
+    assertInstanceOf(Check.Passed.class, enroll.register(other, "Other", null, typed(otherKey.touch())));
+    int before = YubiStub.requests();
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, otherKey.touch()));
+    assertEquals(before, YubiStub.requests());
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void refusesToRegisterAKeyTwice() throws Exception {
+    Check again = enroll.register(newAccount(), "Same", null, typed(key.touch()));
+    assertTrue(((Check.Unreadable) again).message().contains("already registered"));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void explainsInputThatIsNotAYubicoOtp() {
+    var outcome = (Outcome.Malformed) verifier.verify(accountId, "jxe.uidchtnbpygkjxe.uidchtnbpygkjxe.uidchtnb");
+    assertTrue(outcome.message().contains("keyboard layout"));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void aServiceThatHangsIsUnavailableAndCountsNoFailure() throws Exception {
+    expectUnavailable(StubMode.HANG);
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void anHttp500IsUnavailable() throws Exception {
+    expectUnavailable(StubMode.HTTP_500);
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void backendErrorAndNotEnoughAnswersAreUnavailable() throws Exception {
+    expectUnavailable(StubMode.BACKEND_ERROR);
+    expectUnavailable(StubMode.NOT_ENOUGH_ANSWERS);
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void aWronglySignedAnswerRaisesAnOperatorAlarm() throws Exception {
+    expectUnavailable(StubMode.SIGN_WRONGLY);
+    assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.api-key"));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void anAnswerEchoingAnotherNonceOrOtpIsNotBelieved() throws Exception {
+    expectUnavailable(StubMode.OTHER_NONCE);
+    assertTrue(cloud.alarm().isPresent());
+    expectUnavailable(StubMode.OTHER_OTP);
+    assertTrue(cloud.alarm().isPresent());
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void configurationErrorsRaiseAnAlarmThatSaysWhatToFix() throws Exception {
+    expectUnavailable(StubMode.BAD_SIGNATURE);
+    assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.api-key"));
+    expectUnavailable(StubMode.NO_SUCH_CLIENT);
+    assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.client-id"));
+    expectUnavailable(StubMode.OPERATION_NOT_ALLOWED);
+    assertTrue(cloud.alarm().orElseThrow().contains("may not verify"));
+    expectUnavailable(StubMode.MISSING_PARAMETER);
+    assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.urls"));
+    YubiStub.mode(StubMode.GENUINE);
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch()));
+    assertTrue(cloud.alarm().isEmpty(), "a good answer clears the alarm");
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void replayedOtpFromTheServerIsAFailure() throws Exception {
+    YubiStub.mode(StubMode.REPLAYED_OTP);
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, key.touch()));
+    assertEquals(1, failures(accountId));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void anUnknownStatusFailsClosed() throws Exception {
+    // java-yubico-client cannot even read a status it does not know: the answer is unusable, so the
+    // OTP is not accepted and the user is sent to another method
+    expectUnavailable(StubMode.UNKNOWN_STATUS);
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void theCircuitOpensAfterFiveFailuresAndClosesAfterItsDelay() throws Exception {
+    YubiStub.mode(StubMode.HTTP_500);
+    for (int i = 0; i < 5; i++) {
+      assertInstanceOf(Outcome.Unavailable.class, verifier.verify(accountId, key.touch()));
+    }
+    int asked = YubiStub.requests();
+    assertInstanceOf(Outcome.Unavailable.class, verifier.verify(accountId, key.touch()));
+    assertEquals(asked, YubiStub.requests(), "an open circuit answers without calling the service");
+    YubiStub.mode(StubMode.GENUINE);
+    Thread.sleep(1200); // the circuit's delay in the test configuration (arquillian.xml) is 1000 ms
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch()));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void anUnavailableServiceNeverLetsTheSecondStepPassAndSaysWhatToDo() throws Exception {
+    YubiStub.mode(StubMode.BACKEND_ERROR);
+    Outcome outcome = verifier.verify(accountId, key.touch());
+    assertInstanceOf(Outcome.Unavailable.class, outcome);
+    assertTrue(VerifySecondFactor.messageFor(outcome).startsWith("YubiKey validation is unavailable right now, use another method"));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void localModeAcceptsOnlyOtpsWithAGreaterCounter() throws Exception {
+    String local = newAccount();
+    VirtualYubiKey programmed = VirtualYubiKey.random();
+    var secrets = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), programmed.privateIdHex());
+    int before = YubiStub.requests();
+    assertInstanceOf(Check.Passed.class, enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
+    String older = programmed.touch();
+    String newer = programmed.touch();
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(local, newer));
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(local, newer), "replayed");
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(local, older), "older than the last accepted");
+    programmed.replug();
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(local, programmed.touch()), "next session");
+    assertEquals(before, YubiStub.requests(), "local mode needs no outside service");
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void localModeRefusesAWrongPrivateIdOrKey() throws Exception {
+    VirtualYubiKey programmed = VirtualYubiKey.random();
+    var wrongUid = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), "000000000000");
+    assertInstanceOf(Check.Failed.class, enroll.register(newAccount(), "K", wrongUid, typed(programmed.touch())));
+    var wrongAes = new EnrollYubiKey.LocalSecrets("00".repeat(16), programmed.privateIdHex());
+    assertInstanceOf(Check.Failed.class, enroll.register(newAccount(), "K", wrongAes, typed(programmed.touch())));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void localModeTheSameOtpInParallelSucceedsOnce() throws Exception {
+    String local = newAccount();
+    VirtualYubiKey programmed = VirtualYubiKey.random();
+    var secrets = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), programmed.privateIdHex());
+    assertInstanceOf(Check.Passed.class, enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
+    String otp = programmed.touch();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Outcome>> futures = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      futures.add(executor.submit(() -> {
+        start.await();
+        return verifier.verify(local, otp);
+      }));
+    }
+    start.countDown();
+    int accepted = 0;
+    for (Future<Outcome> f : futures) {
+      accepted += f.get() instanceof Outcome.Accepted ? 1 : 0;
+    }
+    assertEquals(1, accepted);
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void noAesKeyOrPrivateIdIsStoredInClear() throws Exception {
+    String local = newAccount();
+    VirtualYubiKey programmed = VirtualYubiKey.random();
+    var secrets = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), programmed.privateIdHex());
+    assertInstanceOf(Check.Passed.class, enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT sealed_aes_key, sealed_private_id FROM yubikey_factor WHERE account_id = ?")) {
+      s.setString(1, local);
+      try (ResultSet r = s.executeQuery()) {
+        assertTrue(r.next());
+        for (int column = 1; column <= 2; column++) {
+          String stored = r.getString(column).toLowerCase();
+          assertTrue(stored.startsWith("v1:"), "sealed");
+          assertTrue(!stored.contains(programmed.aesKeyHex()) && !stored.contains(programmed.privateIdHex()));
+        }
+      }
+    }
+  }
+
+  private void expectUnavailable(StubMode mode) throws Exception {
+    YubiStub.mode(mode);
+    int failuresBefore = failures(accountId);
+    Outcome outcome = verifier.verify(accountId, key.touch());
+    assertInstanceOf(Outcome.Unavailable.class, outcome, mode.name());
+    assertEquals(failuresBefore, failures(accountId), mode + " is not the user's failure");
+  }
+
+  private int failures(String account) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
+      s.setString(1, account);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+}
