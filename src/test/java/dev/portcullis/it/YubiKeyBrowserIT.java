@@ -1,0 +1,146 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.yubikey.VirtualYubiKey;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A customer registers a YubiKey in Chromium and logs in by touching it, with a key known to the
+ * validation server and with a key programmed by the operator (local AES validation). The test types
+ * what a real key would type.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class YubiKeyBrowserIT {
+
+  @Deployment(name = "stub", testable = false, order = 1)
+  public static WebArchive stub() {
+    return Deployments.validationStub();
+  }
+
+  @Deployment(name = "app", testable = false, order = 2)
+  public static WebArchive app() {
+    return Deployments.realWar("portcullis.war");
+  }
+
+  @ArquillianResource
+  @OperateOnDeployment("app")
+  URL base;
+
+  private static List<String> registerKey(Browser browser, String name, VirtualYubiKey key, boolean local,
+      boolean screenshots) {
+    browser.clickAndWait("navSecurity");
+    if (browser.driver().findElements(By.id("enable:enableButton")).isEmpty()) {
+      browser.clickAndWait("addYubiKey");
+    } else {
+      browser.clickAndWait("enable:enableButton");
+      browser.clickAndWait("enable:chooseYubiKey");
+    }
+    assertTrue(browser.pageText().contains("you need to have the Yubikey USB"));
+    browser.type("yubikey:name", name);
+    if (local) {
+      browser.type("yubikey:aesKey", key.aesKeyHex());
+      browser.type("yubikey:privateId", key.privateIdHex());
+    }
+    browser.find("yubikey:otp").click();
+    if (screenshots) {
+      browser.screenshot("07-touch-yubikey");
+    }
+    browser.type("yubikey:otp", key.touch());
+    browser.clickAndWait("yubikey:submit");
+    return browser.driver().findElements(By.cssSelector("#recoveryCodes li")).stream()
+        .map(WebElement::getText).toList();
+  }
+
+  @Test
+  void aKeyKnownToTheValidationServerLogsInAndAnOutageSendsTheUserToAnotherMethod() throws Exception {
+    YubiStub.reset();
+    VirtualYubiKey key = VirtualYubiKey.random();
+    YubiStub.knows(key);
+    try (Browser browser = new Browser(base)) {
+      String email = TwoStepLoginBrowserIT.newEmail("yuki");
+      TwoStepLoginBrowserIT.register(browser, email, "Yuki Example");
+      List<String> recoveryCodes = registerKey(browser, "Blue key", key, false, true);
+      assertTrue(browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
+      assertTrue(recoveryCodes.size() == 10, "the first factor brings the recovery codes");
+      browser.open("faces/app/security.xhtml");
+      assertTrue(browser.pageText().contains("YubiKey “Blue key”"), browser.pageText());
+      browser.screenshot("08-security-settings-yubikey");
+      TwoStepLoginBrowserIT.logOut(browser);
+
+      TwoStepLoginBrowserIT.typePassword(browser, email);
+      String otp = key.touch();
+      TwoStepLoginBrowserIT.typeCode(browser, otp);
+      assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.pageText());
+      TwoStepLoginBrowserIT.logOut(browser);
+
+      TwoStepLoginBrowserIT.typePassword(browser, email);
+      TwoStepLoginBrowserIT.typeCode(browser, otp);
+      assertTrue(browser.pageText().contains("That code didn't work"), "a replayed OTP is refused");
+
+      VirtualYubiKey someoneElses = VirtualYubiKey.random();
+      YubiStub.knows(someoneElses);
+      TwoStepLoginBrowserIT.typeCode(browser, someoneElses.touch());
+      assertTrue(browser.pageText().contains("That code didn't work"), "another key is refused");
+
+      YubiStub.mode(StubMode.BACKEND_ERROR);
+      TwoStepLoginBrowserIT.typeCode(browser, key.touch());
+      assertTrue(browser.pageText().contains("YubiKey validation is unavailable right now, use another method"),
+          browser.pageText());
+      browser.screenshot("09-yubikey-unavailable");
+      TwoStepLoginBrowserIT.typeCode(browser, recoveryCodes.get(0));
+      assertTrue(browser.url().contains("faces/app/index.xhtml"), "the recovery code still works");
+    } finally {
+      YubiStub.reset();
+    }
+  }
+
+  @Test
+  void aKeyProgrammedByTheOperatorIsValidatedLocallyAndCanBeRemoved() throws Exception {
+    VirtualYubiKey key = VirtualYubiKey.random();
+    int asked = YubiStub.requests();
+    try (Browser browser = new Browser(base)) {
+      String email = TwoStepLoginBrowserIT.newEmail("lou");
+      TwoStepLoginBrowserIT.register(browser, email, "Lou Example");
+
+      browser.clickAndWait("navSecurity");
+      browser.clickAndWait("enable:enableButton");
+      browser.clickAndWait("enable:chooseYubiKey");
+      browser.type("yubikey:aesKey", "not hex");
+      browser.type("yubikey:privateId", key.privateIdHex());
+      browser.type("yubikey:otp", key.touch());
+      browser.clickAndWait("yubikey:submit");
+      assertTrue(browser.pageText().contains("The AES key is 32 hexadecimal characters"), browser.pageText());
+
+      registerKey(browser, "Programmed key", key, true, false);
+      assertTrue(browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
+      browser.open("faces/app/index.xhtml");
+      TwoStepLoginBrowserIT.logOut(browser);
+
+      TwoStepLoginBrowserIT.typePassword(browser, email);
+      TwoStepLoginBrowserIT.typeCode(browser, key.touch());
+      assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.pageText());
+
+      browser.open("faces/app/security.xhtml");
+      browser.find("removeKeyToggle").click();
+      browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("removeKey:code", key.touch());
+      browser.clickAndWait("removeKey:submit");
+      assertTrue(browser.pageText().contains("It was your last second factor"), browser.pageText());
+      assertTrue(browser.text("status").contains("off"));
+      assertTrue(YubiStub.requests() == asked, "local validation asked no outside service");
+    }
+  }
+}
