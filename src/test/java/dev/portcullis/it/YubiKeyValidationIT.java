@@ -16,6 +16,10 @@ import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -155,6 +159,20 @@ public class YubiKeyValidationIT {
   void aWronglySignedAnswerRaisesAnOperatorAlarm() throws Exception {
     expectUnavailable(StubMode.SIGN_WRONGLY);
     assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.api-key"));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void anAlarmMakesTheHealthCheckDegradedButNeverDown() throws Exception {
+    expectUnavailable(StubMode.NO_SUCH_CLIENT);
+    HttpResponse<String> health = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, health.statusCode(), health.body());
+    assertTrue(health.body().contains("\"degraded\""), health.body());
+    assertTrue(health.body().contains("portcullis.yubikey.client-id"), health.body());
+    YubiStub.mode(StubMode.GENUINE);
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch()));
   }
 
   @Test
