@@ -108,6 +108,38 @@ public class YubiKeyBrowserIT {
   }
 
   @Test
+  void addingAKeyBesideAnAuthenticatorAppNeedsAFreshProofFirst() throws Exception {
+    VirtualYubiKey key = VirtualYubiKey.random();
+    YubiStub.knows(key);
+    try (Browser browser = new Browser(base)) {
+      String email = TwoStepLoginBrowserIT.newEmail("sudo");
+      TwoStepLoginBrowserIT.register(browser, email, "Sudo Example");
+      TwoStepLoginBrowserIT.Enrolled enrolled = TwoStepLoginBrowserIT.enableTotp(browser, email, false);
+
+      browser.open("faces/app/totp/enroll.xhtml");
+      assertTrue(browser.url().contains("faces/app/reauthenticate.xhtml"), "every way to add a factor asks");
+      browser.open("faces/app/security.xhtml");
+      browser.clickAndWait("addYubiKey");
+      assertTrue(browser.url().contains("faces/app/reauthenticate.xhtml"), browser.url());
+
+      browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("reauthenticate:code", "not a code");
+      browser.clickAndWait("reauthenticate:submit");
+      assertTrue(browser.pageText().contains("Enter the 6-digit code"), browser.pageText());
+
+      browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("reauthenticate:code", enrolled.recoveryCodes().get(5));
+      browser.clickAndWait("reauthenticate:submit");
+      assertTrue(browser.url().contains("faces/app/yubikey/enroll.xhtml"), "back where the user was going");
+      browser.open("faces/app/security.xhtml");
+      registerKey(browser, "Spare key", key, false, false);
+      assertTrue(browser.url().contains("faces/app/security.xhtml"), browser.url() + "\n" + browser.pageText());
+      assertTrue(browser.pageText().contains("Time-Based (One-Time Password)"));
+      assertTrue(browser.pageText().contains("YubiKey “Spare key”"), browser.pageText());
+    }
+  }
+
+  @Test
   void aKeyProgrammedByTheOperatorIsValidatedLocallyAndCanBeRemoved() throws Exception {
     VirtualYubiKey key = VirtualYubiKey.random();
     int asked = YubiStub.requests();

@@ -5,6 +5,7 @@ import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.web.ClockNotice;
+import dev.portcullis.security.web.ReauthenticatePage;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.EnrollTotp.PendingSecret;
 import dev.portcullis.totp.TotpFactors;
@@ -42,12 +43,18 @@ public class EnrollTotpPage {
   @Inject VerifySecondFactor verifier;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Clock clock;
+  @Inject ReauthenticatePage reauthenticate;
+
+  private static final String PAGE = "faces/app/totp/enroll.xhtml";
 
   private Optional<PendingSecret> pending;
   private String code;
 
   /** On opening the page: makes (or keeps) the pending secret, unless 2FA is already on. */
   public void begin() {
+    if (!reauthenticate.demand(PAGE)) {
+      return;
+    }
     try {
       pending = Optional.of(enroll.begin(me.id(), me.getEmail()));
     } catch (EnrollTotp.AlreadyEnabled alreadyEnabled) {
@@ -57,6 +64,9 @@ public class EnrollTotpPage {
   }
 
   public void confirm() {
+    if (!reauthenticate.demand(PAGE)) {
+      return;
+    }
     Outcome outcome =
         verifier.verify(
             me.id(), code, totpFactors::recognizes, c -> enroll.confirm(me.id(), c));

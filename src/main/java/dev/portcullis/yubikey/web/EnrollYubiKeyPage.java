@@ -4,6 +4,7 @@ import dev.portcullis.account.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.web.ReauthenticatePage;
 import dev.portcullis.yubikey.EnrollYubiKey;
 import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,13 +32,24 @@ public class EnrollYubiKeyPage {
   @Inject YubiKeyFactors keys;
   @Inject VerifySecondFactor verifier;
   @Inject RecoveryCodes recoveryCodes;
+  @Inject ReauthenticatePage reauthenticate;
+
+  private static final String PAGE = "faces/app/yubikey/enroll.xhtml";
 
   private String name = "YubiKey";
   private String otp;
   private String aesKey;
   private String privateId;
 
+  /** On opening the page: an account that already has a factor must have confirmed it's them. */
+  public void requireFreshProof() {
+    reauthenticate.demand(PAGE);
+  }
+
   public void register() {
+    if (!reauthenticate.demand(PAGE)) {
+      return;
+    }
     EnrollYubiKey.LocalSecrets secrets = new EnrollYubiKey.LocalSecrets(aesKey, privateId);
     aesKey = null;
     privateId = null;

@@ -1,0 +1,81 @@
+package dev.portcullis.security.web;
+
+import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.security.Reauthenticate;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * "Confirm it's you": the password and a current code before adding a factor to an account that already
+ * has one. Pages that need it call {@link #demand}; afterwards the user goes back where they were going.
+ */
+@Named("reauthenticate")
+@RequestScoped
+public class ReauthenticatePage {
+
+  /** Only pages of the client area are places to return to; anything else goes to Security Settings. */
+  private static final Pattern NEXT = Pattern.compile("faces/app/[a-z0-9/-]+\\.xhtml");
+
+  @Inject CurrentAccount me;
+  @Inject Reauthenticate reauthenticate;
+
+  private String password;
+  private String code;
+  private String next;
+
+  /**
+   * Lets the caller through if they may change factors now; otherwise sends them to confirm it's them,
+   * then back to {@code nextPage}.
+   *
+   * @return whether the caller may go on
+   */
+  public boolean demand(String nextPage) {
+    if (reauthenticate.mayChangeFactors(me.id())) {
+      return true;
+    }
+    Messages.addFlashGlobalInfo("Before you add a second factor, confirm it's you.");
+    Faces.redirect("faces/app/reauthenticate.xhtml?next=" + URLEncoder.encode(nextPage, StandardCharsets.UTF_8));
+    return false;
+  }
+
+  public void confirm() {
+    Reauthenticate.Result result = reauthenticate.check(me.id(), password, code);
+    password = null;
+    code = null;
+    if (result instanceof Reauthenticate.Refused refused) {
+      Messages.addError("reauthenticate:" + refused.field(), refused.message());
+      return;
+    }
+    Faces.redirect(next != null && NEXT.matcher(next).matches() ? next : "faces/app/security.xhtml");
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getCode() {
+    return null;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}
