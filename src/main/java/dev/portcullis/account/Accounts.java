@@ -1,5 +1,7 @@
 package dev.portcullis.account;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +25,7 @@ public class Accounts {
   @Inject PasswordHashing hashing;
 
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   public Optional<Account> find(String id) {
     return Optional.ofNullable(em.find(Account.class, id));
@@ -48,15 +51,24 @@ public class Accounts {
       hashing.spendTimeOfOneVerification(password);
       return Optional.empty();
     }
-    return hashing.matches(password, account.get().passwordHash()) ? account : Optional.empty();
+    if (hashing.matches(password, account.get().passwordHash())) {
+      return account;
+    }
+    events.fire(SecurityEvent.of(account.get().id(), SecurityEvent.Type.PASSWORD_REJECTED));
+    return Optional.empty();
   }
 
   /** Returns whether {@code password} is the password of the account {@code accountId}. */
   public boolean passwordMatches(String accountId, String password) {
-    return find(accountId)
-        .filter(a -> password != null && password.length() <= PasswordPolicy.MAX_LENGTH * 4)
-        .map(a -> hashing.matches(password, a.passwordHash()))
-        .orElse(false);
+    boolean matches =
+        find(accountId)
+            .filter(a -> password != null && password.length() <= PasswordPolicy.MAX_LENGTH * 4)
+            .map(a -> hashing.matches(password, a.passwordHash()))
+            .orElse(false);
+    if (!matches) {
+      events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_REJECTED));
+    }
+    return matches;
   }
 
   /** Returns whether the second step of this account is locked now. */

@@ -1,5 +1,7 @@
 package dev.portcullis.factor;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.account.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -38,6 +40,7 @@ public class VerifySecondFactor {
   @Inject Instance<SecondFactorMethod> methods;
   @Inject Accounts accounts;
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Inject
   @ConfigProperty(name = "portcullis.throttle.lock-after", defaultValue = "20")
@@ -98,17 +101,20 @@ public class VerifySecondFactor {
     }
     if (accounts.secondStepLocked(accountId)) {
       LOG.info(() -> "Second step refused for account " + accountId + ": locked after failures");
+      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_REJECTED, "second step locked"));
       return new Outcome.Rejected(lockAfter);
     }
     SecondFactorMethod.Check result = check.apply(code.get());
     if (result instanceof SecondFactorMethod.Check.Passed passed) {
       accounts.resetCodeFailures(accountId);
+      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_ACCEPTED, passed.verified().method()));
       return new Outcome.Accepted(passed.verified());
     }
     if (result instanceof SecondFactorMethod.Check.Unreadable unreadable) {
       return new Outcome.Malformed(unreadable.message());
     }
     if (result instanceof SecondFactorMethod.Check.Unavailable unavailable) {
+      events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_UNCHECKED));
       return new Outcome.Unavailable(unavailable.message());
     }
     int failures =
@@ -121,6 +127,12 @@ public class VerifySecondFactor {
                 + " ("
                 + failures
                 + " consecutive failure(s))");
+    events.fire(
+        new SecurityEvent(accountId, SecurityEvent.Type.CODE_REJECTED, failures + " in a row"));
+    if (failures == lockAfter) {
+      events.fire(
+          new SecurityEvent(accountId, SecurityEvent.Type.SECOND_STEP_LOCKED, lockMinutes + " minutes"));
+    }
     return new Outcome.Rejected(failures);
   }
 
@@ -142,6 +154,7 @@ public class VerifySecondFactor {
   @Transactional
   public void removeAllFactors(String accountId) {
     methods.forEach(m -> m.removeAll(accountId));
+    events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_TURNED_OFF));
   }
 
   /** Returns whether the account has at least one active second factor. */

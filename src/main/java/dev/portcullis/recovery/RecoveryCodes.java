@@ -1,5 +1,7 @@
 package dev.portcullis.recovery;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,7 @@ public class RecoveryCodes implements SecondFactorMethod {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Override
   public String name() {
@@ -85,6 +88,7 @@ public class RecoveryCodes implements SecondFactorMethod {
               now));
       codes.add(code.toString().replaceAll("(.{4})(?=.)", "$1-"));
     }
+    events.fire(new SecurityEvent(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED, COUNT + " codes"));
     return codes;
   }
 
@@ -120,8 +124,11 @@ public class RecoveryCodes implements SecondFactorMethod {
             .setParameter("id", match.id())
             .executeUpdate();
     if (won != 1) {
+      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.REPLAY_DETECTED, "recovery code"));
       return Check.failed();
     }
+    events.fire(
+        new SecurityEvent(accountId, SecurityEvent.Type.RECOVERY_CODE_USED, (unused.size() - 1) + " left"));
     return Check.passed(new Verified(NAME, 0, unused.size() - 1));
   }
 

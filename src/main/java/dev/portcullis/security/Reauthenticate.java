@@ -1,5 +1,7 @@
 package dev.portcullis.security;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -33,6 +35,7 @@ public class Reauthenticate {
   @Inject VerifySecondFactor verifier;
   @Inject HttpServletRequest request;
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Inject
   @ConfigProperty(name = "portcullis.sudo.minutes", defaultValue = "5")
@@ -54,6 +57,7 @@ public class Reauthenticate {
     if (outcome instanceof Outcome.Accepted accepted) {
       request.changeSessionId();
       request.getSession().setAttribute(PROVEN_AT, clock.instant());
+      events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.REAUTHENTICATED));
       return new Proven(accepted);
     }
     return new Refused("code", VerifySecondFactor.messageFor(outcome));

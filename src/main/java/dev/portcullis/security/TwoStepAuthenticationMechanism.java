@@ -1,5 +1,7 @@
 package dev.portcullis.security;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.VerifySecondFactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject IdentityStoreHandler identityStores;
   @Inject VerifySecondFactor secondFactors;
   @Inject LastOutcome lastOutcome;
+  @Inject Event<SecurityEvent> events;
   @Inject Clock clock;
 
   @Inject
@@ -91,8 +94,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
     request.changeSessionId();
     if (!secondFactors.twoFactorEnabled(accountId)) {
+      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "no second factor"));
       return signIn(request, context, result);
     }
+    events.fire(new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "second step pending"));
     Instant now = clock.instant();
     session.setAttribute(
         PendingLogin.SESSION_ATTRIBUTE,
@@ -134,6 +139,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
     request.changeSessionId();
+    events.fire(SecurityEvent.of(result.getCallerPrincipal().getName(), SecurityEvent.Type.LOGIN_COMPLETED));
     request
         .getSession()
         .setAttribute(

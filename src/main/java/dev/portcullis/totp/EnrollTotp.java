@@ -1,5 +1,7 @@
 package dev.portcullis.totp;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SecretBox;
@@ -38,6 +40,7 @@ public class EnrollTotp {
   @Inject TotpFactors factors;
   @Inject SecretBox secretBox;
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Inject
   @ConfigProperty(name = "portcullis.totp.issuer", defaultValue = "Portcullis")
@@ -132,6 +135,8 @@ public class EnrollTotp {
     Check check = factors.acceptCode(pending.get(), code);
     if (check instanceof Check.Passed) {
       pending.get().activate(now);
+      events.fire(
+          new SecurityEvent(accountId, SecurityEvent.Type.FACTOR_ADDED, "Time-Based (One-Time Password)"));
     }
     return check;
   }

@@ -1,5 +1,7 @@
 package dev.portcullis.totp;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SecretBox;
@@ -34,6 +36,7 @@ public class TotpFactors implements SecondFactorMethod {
 
   @Inject SecretBox secretBox;
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Inject
   @ConfigProperty(name = "portcullis.totp.window", defaultValue = "1")
@@ -101,6 +104,8 @@ public class TotpFactors implements SecondFactorMethod {
             .setParameter("id", factor.id())
             .executeUpdate();
     if (won != 1) {
+      events.fire(
+          new SecurityEvent(factor.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "authenticator app code"));
       return Check.failed();
     }
     // One neighbouring match happens whenever a code is typed across a step boundary; the same

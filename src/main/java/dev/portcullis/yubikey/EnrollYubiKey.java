@@ -1,5 +1,7 @@
 package dev.portcullis.yubikey;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.TypedCode;
@@ -38,6 +40,7 @@ public class EnrollYubiKey {
   @Inject LocalValidation local;
   @Inject SecretBox secretBox;
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Inject
   @ConfigProperty(name = "portcullis.yubikey.validation", defaultValue = "cloud")
@@ -161,6 +164,9 @@ public class EnrollYubiKey {
       }
       em.persist(YubiKeyFactor.cloud(id, accountId, otp.publicId(), label, valid.counter(), now));
     }
+    events.fire(
+        new SecurityEvent(
+            accountId, SecurityEvent.Type.FACTOR_ADDED, "YubiKey \"" + label + "\" (" + otp.publicId() + ")"));
     return Check.passed(new Verified(YubiKeyFactors.NAME, 0, -1));
   }
 

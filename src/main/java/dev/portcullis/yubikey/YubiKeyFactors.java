@@ -1,5 +1,7 @@
 package dev.portcullis.yubikey;
 
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SecretBox;
@@ -42,6 +44,7 @@ public class YubiKeyFactors implements SecondFactorMethod {
   @Inject LocalValidation local;
   @Inject SecretBox secretBox;
   @Inject Clock clock;
+  @Inject Event<SecurityEvent> events;
 
   @Override
   public String name() {
@@ -112,6 +115,8 @@ public class YubiKeyFactors implements SecondFactorMethod {
       return new Check.Unavailable(UNAVAILABLE);
     }
     if (result instanceof ValidationResult.Replayed) {
+      events.fire(
+          new SecurityEvent(key.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "YubiKey " + otp.publicId()));
       LOG.warning(
           () -> "Security event: a replayed OTP of YubiKey " + otp.publicId() + " (account " + key.accountId() + ")");
       return Check.failed();
@@ -133,6 +138,8 @@ public class YubiKeyFactors implements SecondFactorMethod {
                 .setParameter("id", key.id())
                 .executeUpdate();
     if (won != 1) {
+      events.fire(
+          new SecurityEvent(key.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "YubiKey " + otp.publicId()));
       LOG.warning(
           () -> "Security event: an old or replayed OTP of YubiKey " + otp.publicId() + " (account " + key.accountId() + ")");
       return Check.failed();
@@ -143,11 +150,22 @@ public class YubiKeyFactors implements SecondFactorMethod {
   /** Removes one key of the account. */
   @Transactional
   public boolean remove(String accountId, String factorId) {
-    return em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.id = :id AND k.accountId = :accountId")
-            .setParameter("id", factorId)
-            .setParameter("accountId", accountId)
-            .executeUpdate()
-        == 1;
+    Optional<YubiKeyFactor> key = of(accountId).stream().filter(k -> k.id().equals(factorId)).findFirst();
+    boolean removed =
+        key.isPresent()
+            && em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.id = :id AND k.accountId = :accountId")
+                    .setParameter("id", factorId)
+                    .setParameter("accountId", accountId)
+                    .executeUpdate()
+                == 1;
+    if (removed) {
+      events.fire(
+          new SecurityEvent(
+              accountId,
+              SecurityEvent.Type.FACTOR_REMOVED,
+              "YubiKey \"" + key.get().name() + "\" (" + key.get().publicId() + ")"));
+    }
+    return removed;
   }
 
   @Override

@@ -222,6 +222,37 @@ public class SecondFactorVerificationIT {
   }
 
   @Test
+  void recordsCodeResultsReplaysLockoutAndRecoveryCodesAsSecurityEvents() throws Exception {
+    String code = codeAt(MovableClock.now());
+    verifier.verify(accountId, code);
+    verifier.verify(accountId, code);
+    String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
+    for (int i = 0; i < 20; i++) {
+      verifier.verify(accountId, wrong);
+    }
+    List<String> recovery = recoveryCodes.regenerate(accountId);
+    MovableClock.advance(Duration.ofMinutes(16));
+    verifier.verify(accountId, recovery.get(0));
+    List<String> events = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT event_type, detail, client_address FROM security_event WHERE account_id = ?")) {
+      s.setString(1, accountId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          events.add(r.getString(1));
+          assertFalse(r.getString(2).contains(code) || r.getString(2).contains(recovery.get(0)), "no code in an event");
+          assertEquals("127.0.0.1", r.getString(3), "the client address of the request");
+        }
+      }
+    }
+    for (String type : List.of("FACTOR_ADDED", "CODE_ACCEPTED", "REPLAY_DETECTED", "CODE_REJECTED",
+        "SECOND_STEP_LOCKED", "RECOVERY_CODES_REGENERATED", "RECOVERY_CODE_USED")) {
+      assertTrue(events.contains(type), type + " in " + events);
+    }
+  }
+
+  @Test
   void countsParallelFailuresExactly() throws Exception {
     String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
     inParallel(12, () -> verifier.verify(accountId, wrong));

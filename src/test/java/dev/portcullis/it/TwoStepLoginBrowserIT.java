@@ -180,6 +180,14 @@ public class TwoStepLoginBrowserIT {
 
       typePassword(browser, email);
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), "password alone again");
+
+      browser.open("faces/app/security.xhtml");
+      String activity = browser.text("activityTable");
+      for (String seen : List.of("Logged in", "Recovery code used", "Second-factor code refused",
+          "Two-Factor Authentication turned off", "Wrong password", "Logged out", "Chrome")) {
+        assertTrue(activity.contains(seen), seen + " in\n" + activity);
+      }
+      browser.screenshot("10-security-activity");
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.portcullis.security.web;
 
+import jakarta.inject.Inject;
+import jakarta.enterprise.event.Event;
+import dev.portcullis.audit.SecurityEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
@@ -13,8 +16,13 @@ import org.omnifaces.util.Messages;
 @RequestScoped
 public class LogoutAction {
 
+  @Inject Event<SecurityEvent> events;
+
   public void logOut() throws ServletException {
     HttpServletRequest request = Faces.getRequest();
+    if (request.getRemoteUser() != null) {
+      events.fire(SecurityEvent.of(request.getRemoteUser(), SecurityEvent.Type.LOGGED_OUT));
+    }
     request.logout();
     HttpSession session = request.getSession(false);
     if (session != null) {

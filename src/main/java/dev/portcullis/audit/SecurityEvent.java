@@ -1,0 +1,50 @@
+package dev.portcullis.audit;
+
+import java.util.Objects;
+
+/**
+ * Something that happened to the security of an account, fired as a CDI event by the feature where it
+ * happened. {@code detail} is a short, secret-free description (a factor's name, a count).
+ */
+public record SecurityEvent(String accountId, Type type, String detail) {
+
+  /** What happened; {@link #description()} is what the account's activity list shows. */
+  public enum Type {
+    PASSWORD_ACCEPTED("Password accepted"),
+    PASSWORD_REJECTED("Wrong password"),
+    PASSWORD_THROTTLED("Password attempts paused after too many failures"),
+    LOGIN_COMPLETED("Logged in"),
+    CODE_ACCEPTED("Second-factor code accepted"),
+    CODE_REJECTED("Second-factor code refused"),
+    CODE_UNCHECKED("Second factor could not be checked (service unavailable)"),
+    REPLAY_DETECTED("A used code or YubiKey OTP was sent again"),
+    SECOND_STEP_LOCKED("Second step locked after too many wrong codes"),
+    REAUTHENTICATED("Confirmed it's you"),
+    FACTOR_ADDED("Second factor added"),
+    FACTOR_REMOVED("Second factor removed"),
+    TWO_FACTOR_TURNED_OFF("Two-Factor Authentication turned off"),
+    RECOVERY_CODE_USED("Recovery code used"),
+    RECOVERY_CODES_REGENERATED("New recovery codes made"),
+    LOGGED_OUT("Logged out");
+
+    private final String description;
+
+    Type(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  public SecurityEvent {
+    Objects.requireNonNull(accountId);
+    Objects.requireNonNull(type);
+    detail = detail == null ? "" : detail;
+  }
+
+  public static SecurityEvent of(String accountId, Type type) {
+    return new SecurityEvent(accountId, type, "");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.portcullis.audit.web;
+
+import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.audit.AuditEntry;
+import dev.portcullis.audit.AuditTrail;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The signed-in account's recent security events, newest first. */
+@Named("activity")
+@RequestScoped
+public class ActivityList {
+
+  static final int SHOWN = 20;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject CurrentAccount me;
+  @Inject AuditTrail trail;
+
+  private List<AuditEntry> entries;
+
+  public List<AuditEntry> getEntries() {
+    if (entries == null) {
+      entries = trail.recent(me.id(), SHOWN);
+    }
+    return entries;
+  }
+
+  public String when(AuditEntry entry) {
+    return WHEN.format(entry.occurredAt());
+  }
+
+  /** A browser's name and version out of its user agent, e.g. "Chrome 156", or the start of it. */
+  public String browser(AuditEntry entry) {
+    String agent = entry.getUserAgent();
+    for (String name : new String[] {"Edg/", "Firefox/", "Chrome/", "Safari/"}) {
+      int at = agent.indexOf(name);
+      if (at >= 0) {
+        String version = agent.substring(at + name.length()).split("[ .;)]")[0];
+        String label = name.equals("Edg/") ? "Edge" : name.substring(0, name.length() - 1);
+        return label + " " + version + (agent.contains("HeadlessChrome") ? " (headless)" : "");
+      }
+    }
+    return agent.length() > 40 ? agent.substring(0, 40) + "…" : agent;
+  }
+}
