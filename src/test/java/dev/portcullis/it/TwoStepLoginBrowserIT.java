@@ -323,6 +323,23 @@ public class TwoStepLoginBrowserIT {
   }
 
   @Test
+  void pagesCarryTheSecurityHeaders() throws Exception {
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "faces/login.xhtml")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode());
+    var headers = response.headers();
+    assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
+    assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""));
+    assertTrue(headers.firstValue("Cache-Control").orElse("").startsWith("no-store"), "pages are not cached");
+    List<String> policies = headers.allValues("Content-Security-Policy");
+    assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), policies.toString());
+    assertTrue(policies.stream().anyMatch(p -> p.matches(".*script-src[^;]*'nonce-[^']+'.*")), policies.toString());
+    assertFalse(response.body().contains(" onclick=\""), "no inline event handlers under the policy");
+  }
+
+  @Test
   void primeFacesIconFontsAreServed() {
     try (Browser browser = new Browser(base)) {
       browser.open("faces/login.xhtml");
