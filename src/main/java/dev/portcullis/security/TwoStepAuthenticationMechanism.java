@@ -3,6 +3,7 @@ package dev.portcullis.security;
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.platform.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -48,6 +49,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject IdentityStoreHandler identityStores;
   @Inject VerifySecondFactor secondFactors;
   @Inject LastOutcome lastOutcome;
+  @Inject PasswordThrottle throttle;
+  @Inject ClientAddress clientAddress;
+
+  /** Request attribute set when the password step was refused because attempts are paused. */
+  public static final String PASSWORD_PAUSED = "dev.portcullis.passwordPaused";
   @Inject Event<SecurityEvent> events;
   @Inject Clock clock;
 
@@ -84,10 +90,18 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
       // a new password attempt abandons any second step that was pending
       previous.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
     }
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    String email = ((UsernamePasswordCredential) credential).getCaller();
+    String address = clientAddress.of(request);
+    if (throttle.paused(email, address).isPresent()) {
+      request.setAttribute(PASSWORD_PAUSED, Boolean.TRUE);
       return AuthenticationStatus.SEND_FAILURE;
     }
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.recordFailure(email, address);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.recordSuccess(email);
     String accountId = result.getCallerPrincipal().getName();
     HttpSession session = request.getSession(true);
     session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);

@@ -323,6 +323,24 @@ public class TwoStepLoginBrowserIT {
   }
 
   @Test
+  void tenWrongPasswordsPauseTheAccountEvenForTheRightPassword() {
+    try (Browser browser = new Browser(base)) {
+      String email = newEmail("frank");
+      register(browser, email, "Frank Example");
+      logOut(browser);
+      for (int i = 0; i < 10; i++) {
+        browser.type("login:email", email);
+        browser.type("login:password", "wrong password " + i);
+        browser.clickAndWait("login:submit");
+        assertTrue(browser.pageText().contains("That email and password don't match an account."));
+      }
+      typePassword(browser, email);
+      assertTrue(browser.url().contains("login.xhtml"), "paused: not logged in");
+      assertTrue(browser.pageText().contains("Too many failed logins"), browser.pageText());
+    }
+  }
+
+  @Test
   void pagesCarryTheSecurityHeaders() throws Exception {
     var response = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "faces/login.xhtml")).build(),

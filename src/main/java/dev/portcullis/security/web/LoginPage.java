@@ -22,6 +22,9 @@ import org.omnifaces.util.Messages;
 public class LoginPage {
 
   static final String WRONG_CREDENTIALS = "That email and password don't match an account.";
+  static final String PAUSED =
+      "Too many failed logins for this account or from your network. Please wait a few minutes and"
+          + " try again; if you forgot your password, contact support.";
 
   @Inject SecurityContext securityContext;
   @Inject TwoStepAuthenticationMechanism mechanism;
@@ -46,7 +49,10 @@ public class LoginPage {
       Faces.redirect("faces/login/verify.xhtml");
     } else {
       Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
-      Messages.addGlobalError(WRONG_CREDENTIALS);
+      Messages.addGlobalError(
+          Faces.getRequest().getAttribute(TwoStepAuthenticationMechanism.PASSWORD_PAUSED) != null
+              ? PAUSED
+              : WRONG_CREDENTIALS);
     }
   }
 

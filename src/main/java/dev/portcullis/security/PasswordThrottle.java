@@ -1,0 +1,150 @@
+package dev.portcullis.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Limits password guessing, counted in the database so every node sees the same numbers: at most
+ * {@code portcullis.password.max-failures-per-account} (10) wrong passwords for one email and {@code
+ * portcullis.password.max-failures-per-address} (100) from one client address within {@code
+ * portcullis.password.window-minutes} (15); then that email or address is paused for as long. Emails are
+ * counted whether or not they have an account (hashed, so the table lists no addresses), so the pause
+ * does not reveal which exist. A correct password clears its email's count, never the address's, and
+ * never the second-factor count.
+ */
+@ApplicationScoped
+public class PasswordThrottle {
+
+  @PersistenceContext(unitName = "portcullis")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /** This bean through its proxy, so that {@link #increment} gets its own transaction. */
+  @Inject PasswordThrottle self;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.password.max-failures-per-account", defaultValue = "10")
+  int perAccount;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.password.max-failures-per-address", defaultValue = "100")
+  int perAddress;
+
+  @Inject
+  @ConfigProperty(name = "portcullis.password.window-minutes", defaultValue = "15")
+  int windowMinutes;
+
+  /** Returns how long password attempts for this email or from this address stay paused, or empty. */
+  public Optional<Duration> paused(String email, String address) {
+    Instant now = clock.instant();
+    List<Instant> until =
+        em.createQuery(
+                "SELECT t.blockedUntil FROM ThrottleCounter t WHERE t.key IN (:email, :address)"
+                    + " AND t.blockedUntil IS NOT NULL",
+                Instant.class)
+            .setParameter("email", emailKey(email))
+            .setParameter("address", addressKey(address))
+            .getResultList();
+    return until.stream()
+        .filter(u -> u != null && u.isAfter(now))
+        .max(Instant::compareTo)
+        .map(u -> Duration.between(now, u));
+  }
+
+  /** Counts one wrong password for this email and from this address, atomically. */
+  public void recordFailure(String email, String address) {
+    count(emailKey(email), perAccount);
+    count(addressKey(address), perAddress);
+  }
+
+  /** A correct password: the email's count starts again. */
+  @Transactional
+  public void recordSuccess(String email) {
+    em.createQuery("DELETE FROM ThrottleCounter t WHERE t.key = :key")
+        .setParameter("key", emailKey(email))
+        .executeUpdate();
+  }
+
+  private void count(String key, int limit) {
+    Instant now = clock.instant();
+    try {
+      self.increment(key, limit, now);
+    } catch (PersistenceException | jakarta.transaction.TransactionalException firstInsertRace) {
+      // two first failures raced to insert the row: the row exists now, count on it
+      self.increment(key, limit, now);
+    }
+  }
+
+  /** One failure for {@code key}, in a transaction of its own. Not for callers outside this class. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void increment(String key, int limit, Instant now) {
+    Instant cutoff = now.minus(Duration.ofMinutes(windowMinutes));
+    int restarted =
+        em.createQuery(
+                "UPDATE ThrottleCounter t SET t.failures = 1, t.windowStarted = :now"
+                    + " WHERE t.key = :key AND t.windowStarted < :cutoff"
+                    + " AND (t.blockedUntil IS NULL OR t.blockedUntil < :now)")
+            .setParameter("now", now)
+            .setParameter("key", key)
+            .setParameter("cutoff", cutoff)
+            .executeUpdate();
+    if (restarted == 0) {
+      int counted =
+          em.createQuery("UPDATE ThrottleCounter t SET t.failures = t.failures + 1 WHERE t.key = :key")
+              .setParameter("key", key)
+              .executeUpdate();
+      if (counted == 0) {
+        em.persist(new ThrottleCounter(key, now));
+        em.flush();
+      }
+    }
+    em.createQuery(
+            "UPDATE ThrottleCounter t SET t.blockedUntil = :until"
+                + " WHERE t.key = :key AND t.failures >= :limit AND (t.blockedUntil IS NULL OR t.blockedUntil < :now)")
+        .setParameter("until", now.plus(Duration.ofMinutes(windowMinutes)))
+        .setParameter("key", key)
+        .setParameter("limit", limit)
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+
+  /** Returns the consecutive failures counted for an email (for tests and operators). */
+  public int failuresFor(String email) {
+    return em.createQuery("SELECT t.failures FROM ThrottleCounter t WHERE t.key = :key", Integer.class)
+        .setParameter("key", emailKey(email))
+        .getResultStream()
+        .findFirst()
+        .orElse(0);
+  }
+
+  static String emailKey(String email) {
+    String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+      return "email:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String addressKey(String address) {
+    String value = address == null ? "unknown" : address;
+    return "address:" + (value.length() > 64 ? value.substring(0, 64) : value);
+  }
+}
