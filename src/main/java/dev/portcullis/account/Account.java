@@ -39,6 +39,9 @@ public class Account {
   @Column(name = "code_locked_until")
   private Instant codeLockedUntil;
 
+  @Column(name = "code_last_attempt_at")
+  private Instant codeLastAttemptAt;
+
   /** For JPA only. */
   protected Account() {}
 

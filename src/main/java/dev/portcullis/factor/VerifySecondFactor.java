@@ -3,7 +3,10 @@ package dev.portcullis.factor;
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.account.Accounts;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,12 +53,34 @@ public class VerifySecondFactor {
   @ConfigProperty(name = "portcullis.throttle.lock-minutes", defaultValue = "15")
   int lockMinutes;
 
+  /** The most consecutive failures an operator may allow before the second step locks. */
+  public static final int MAX_LOCK_AFTER = 100;
+
+  /** Delivering this event creates the bean at start-up, so a wrong setting stops the start. */
+  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object context) {}
+
+  @PostConstruct
+  void checkSettings() {
+    if (lockAfter < 1 || lockAfter > MAX_LOCK_AFTER) {
+      throw new IllegalStateException(
+          "portcullis.throttle.lock-after must be between 1 and " + MAX_LOCK_AFTER
+              + " consecutive wrong codes, but it is " + lockAfter);
+    }
+    if (lockMinutes < 1) {
+      throw new IllegalStateException(
+          "portcullis.throttle.lock-minutes must be at least 1, but it is " + lockMinutes);
+    }
+  }
+
   /** What happened to a code. */
   public sealed interface Outcome {
     /** The code was right and is now used up. */
     record Accepted(SecondFactorMethod.Verified verified) implements Outcome {}
 
-    /** The code was wrong, used, or the second step is locked: show {@link #FAILURE_MESSAGE}. */
+    /**
+     * The code was wrong, used, came too soon after a wrong one, or the second step is locked: show
+     * {@link #FAILURE_MESSAGE}. {@code consecutiveFailures} counts this attempt too.
+     */
     record Rejected(int consecutiveFailures) implements Outcome {}
 
     /** The input cannot be a code: show {@code message} (not counted as a failure). */
@@ -99,10 +124,20 @@ public class VerifySecondFactor {
     if (code.isEmpty()) {
       return new Outcome.Malformed(SHAPE_MESSAGE);
     }
-    if (accounts.secondStepLocked(accountId)) {
-      LOG.info(() -> "Second step refused for account " + accountId + ": locked after failures");
-      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_REJECTED, "second step locked"));
-      return new Outcome.Rejected(lockAfter);
+    Accounts.CodeAttempt attempt =
+        accounts.reserveCodeAttempt(
+            accountId, lockAfter, Duration.ofMinutes(lockMinutes), clock.instant());
+    if (!attempt.allowed()) {
+      LOG.info(() -> "Second step refused unchecked for account " + accountId + ": locked or too soon");
+      events.fire(
+          new SecurityEvent(
+              accountId, SecurityEvent.Type.CODE_REJECTED,
+              attempt.number() > lockAfter ? "second step locked" : "too soon after a wrong code"));
+      if (attempt.number() == lockAfter) {
+        events.fire(
+            new SecurityEvent(accountId, SecurityEvent.Type.SECOND_STEP_LOCKED, lockMinutes + " minutes"));
+      }
+      return new Outcome.Rejected(attempt.number());
     }
     SecondFactorMethod.Check result = check.apply(code.get());
     if (result instanceof SecondFactorMethod.Check.Passed passed) {
@@ -111,15 +146,15 @@ public class VerifySecondFactor {
       return new Outcome.Accepted(passed.verified());
     }
     if (result instanceof SecondFactorMethod.Check.Unreadable unreadable) {
+      accounts.releaseCodeAttempt(accountId, lockAfter);
       return new Outcome.Malformed(unreadable.message());
     }
     if (result instanceof SecondFactorMethod.Check.Unavailable unavailable) {
+      accounts.releaseCodeAttempt(accountId, lockAfter);
       events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_UNCHECKED));
       return new Outcome.Unavailable(unavailable.message());
     }
-    int failures =
-        accounts.recordCodeFailure(
-            accountId, lockAfter, clock.instant().plus(Duration.ofMinutes(lockMinutes)));
+    int failures = attempt.number();
     LOG.info(
         () ->
             "Second-factor code refused for account "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.account.Accounts;
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -55,6 +56,7 @@ public class SecondFactorVerificationIT {
   @Inject EnrollTotp enrollTotp;
   @Inject VerifySecondFactor verifier;
   @Inject RecoveryCodes recoveryCodes;
+  @Inject Accounts accounts;
 
   @Resource(lookup = "jdbc/portcullis")
   DataSource dataSource;
@@ -64,15 +66,17 @@ public class SecondFactorVerificationIT {
 
   private final Totp totp = Totp.standard();
   private String accountId;
+  private String email;
   private byte[] secret;
 
   @BeforeEach
   void anAccountWithAnAuthenticatorApp() throws Exception {
     MovableClock.set(MID_STEP);
+    email = "verify-" + UUID.randomUUID() + "@example.com";
     accountId =
         registerAccount
             .register(
-                "verify-" + UUID.randomUUID() + "@example.com",
+                email,
                 "Verification Test",
                 "correct horse battery staple",
                 "correct horse battery staple")
@@ -253,10 +257,46 @@ public class SecondFactorVerificationIT {
   }
 
   @Test
-  void countsParallelFailuresExactly() throws Exception {
+  void fiftyParallelWrongCodesAreAllCountedAndGetNoExtraGuesses() throws Exception {
     String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
-    inParallel(12, () -> verifier.verify(accountId, wrong));
-    assertEquals(12, failuresInDatabase());
+    inParallel(50, () -> verifier.verify(accountId, wrong));
+    assertEquals(50, failuresInDatabase());
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MovableClock.now())),
+        "locked: even the right code is not checked");
+  }
+
+  @Test
+  void wrongCodesInARowMustWaitLongerAndLonger() throws Exception {
+    String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
+    for (int i = 0; i < 3; i++) {
+      verifier.verify(accountId, wrong);
+    }
+    String right = codeAt(MovableClock.now());
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, right), "too soon after three");
+    MovableClock.advance(Duration.ofSeconds(1));
+    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, right), "the wait doubled");
+    MovableClock.advance(Duration.ofSeconds(4));
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, right), "unused, so still good");
+    assertEquals(0, failuresInDatabase());
+  }
+
+  @Test
+  void aCorrectPasswordDoesNotResetTheCodeCount() throws Exception {
+    String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
+    verifier.verify(accountId, wrong);
+    verifier.verify(accountId, wrong);
+    assertTrue(accounts.authenticate(email, "correct horse battery staple").isPresent());
+    assertEquals(2, failuresInDatabase());
+  }
+
+  @Test
+  void theEnrollmentCodeIsCountedByTheSameLimiter() throws Exception {
+    String other = registerAccount.register("enroll-" + UUID.randomUUID() + "@example.com", "Enroll",
+        "correct horse battery staple", "correct horse battery staple").id();
+    enrollTotp.begin(other, "enroll@example.com");
+    Outcome outcome = verifier.verify(other, "000000", c -> c.isDigits(6), c -> enrollTotp.confirm(other, c));
+    assertInstanceOf(Outcome.Rejected.class, outcome);
+    assertEquals(1, ((Outcome.Rejected) outcome).consecutiveFailures());
   }
 
   private <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
