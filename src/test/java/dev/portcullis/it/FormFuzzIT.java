@@ -1,0 +1,152 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Posts generated input (any Unicode, control characters, very long, markup, SQL) into the public forms
+ * of the real application: every answer is one of our pages, never an error page or a stack trace.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class FormFuzzIT {
+
+  @Deployment(testable = false)
+  public static WebArchive app() {
+    return Deployments.realWar("portcullis.war");
+  }
+
+  @ArquillianResource URL base;
+
+  /** The hidden fields a browser sends back, among them the view state. */
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
+
+  /** The nonce PrimeFaces' script adds to every form as the hidden field primefaces.nonce. */
+  private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+  /** Typical nasty inputs, then generated ones. */
+  static List<String> inputs(int generated) {
+    List<String> inputs = new ArrayList<>(List.of(
+        "", " ", "\u0000", "\t\r\n", "'; DROP TABLE account; --", "<script>alert(1)</script>",
+        "%00%0d%0a", "ä".repeat(5000), "x".repeat(20000), "\uD83D\uDE00@example.com", "@", "a@b",
+        "\u202eevil@example.com", "${7*7}", "#{7*7}", "../../../../etc/passwd"));
+    inputs.addAll(Arbitraries.strings().all().ofMaxLength(400).sampleStream().limit(generated).toList());
+    return inputs;
+  }
+
+  private HttpResponse<String> post(
+      HttpClient client, String page, String form, Map<String, String> fields, boolean withNonce)
+      throws Exception {
+    String html = client.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Map<String, String> all = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(html);
+    while (hidden.find()) {
+      all.put(hidden.group(1), hidden.group(2));
+    }
+    Matcher nonce = NONCE.matcher(html);
+    if (withNonce && nonce.find()) {
+      all.put("primefaces.nonce", nonce.group(1));
+    }
+    assertTrue(all.containsKey("jakarta.faces.ViewState"), "the form of " + page + " has its view state");
+    all.putAll(fields);
+    all.put(form, form);
+    all.put(form + ":submit", "");
+    String body = all.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + page))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertAnsweredWithAPage(HttpResponse<String> response, String what) {
+    assertTrue(response.statusCode() == 200 || response.statusCode() == 302, what + " -> " + response.statusCode());
+    String body = response.body();
+    assertFalse(body.contains("Caused by") || body.contains("\tat ") || body.contains("java.lang.")
+        || body.contains("Something went wrong"), what + " showed an error or a stack trace");
+  }
+
+  @Test
+  void theLoginFormAnswersAnyInputWithAPage() throws Exception {
+    for (String input : inputs(25)) {
+      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      var response = post(client, "faces/login.xhtml", "login",
+          Map.of("login:email", input, "login:password", input), true);
+      assertAnsweredWithAPage(response, "login with " + input.length() + " characters");
+      assertTrue(response.statusCode() == 200,
+          "the form came back with a message, not " + response.statusCode() + " " + response.headers().firstValue("Location"));
+    }
+  }
+
+  @Test
+  void aFormStateTakenFromAnotherSessionChangesNothingAndSaysSo() throws Exception {
+    HttpClient victim = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String html = victim.send(HttpRequest.newBuilder(URI.create(base + "faces/register.xhtml")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Map<String, String> stolen = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(html);
+    while (hidden.find()) {
+      stolen.put(hidden.group(1), hidden.group(2));
+    }
+    Matcher nonce = NONCE.matcher(html);
+    assertTrue(nonce.find());
+    stolen.put("primefaces.nonce", nonce.group(1));
+    String email = TwoStepLoginBrowserIT.newEmail("forged");
+    stolen.putAll(Map.of("register", "register", "register:submit", "", "register:email", email,
+        "register:name", "Forged", "register:password", TwoStepLoginBrowserIT.PASSWORD,
+        "register:confirmation", TwoStepLoginBrowserIT.PASSWORD));
+    HttpClient attacker = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    attacker.send(HttpRequest.newBuilder(URI.create(base + "faces/login.xhtml")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String body = stolen.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    var response = attacker.send(HttpRequest.newBuilder(URI.create(base + "faces/register.xhtml"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(response.statusCode() == 200 && response.body().contains("nothing was changed"), response.body());
+    var login = post(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), "faces/login.xhtml",
+        "login", Map.of("login:email", email, "login:password", TwoStepLoginBrowserIT.PASSWORD), true);
+    assertTrue(login.body().contains("That email and password don't match an account."), "no account was made");
+  }
+
+  @Test
+  void theRegistrationFormAnswersAnyInputWithAPage() throws Exception {
+    for (String input : inputs(25)) {
+      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      var response = post(client, "faces/register.xhtml", "register",
+          Map.of("register:email", input, "register:name", input,
+              "register:password", input, "register:confirmation", input), true);
+      assertAnsweredWithAPage(response, "registration with " + input.length() + " characters");
+    }
+  }
+}
