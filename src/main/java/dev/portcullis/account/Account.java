@@ -42,6 +42,9 @@ public class Account {
   @Column(name = "code_last_attempt_at")
   private Instant codeLastAttemptAt;
 
+  @Column(name = "sessions_valid_from")
+  private Instant sessionsValidFrom;
+
   /** For JPA only. */
   protected Account() {}
 

@@ -146,6 +146,27 @@ public class Accounts {
         .getSingleResult();
   }
 
+  /**
+   * Ends every login of the account completed before {@code now}, on every node: their sessions are
+   * refused from their next request on.
+   */
+  @Transactional
+  public void endSessionsBefore(String accountId, Instant now) {
+    em.createQuery("UPDATE Account a SET a.sessionsValidFrom = :now WHERE a.id = :id")
+        .setParameter("now", now)
+        .setParameter("id", accountId)
+        .executeUpdate();
+  }
+
+  /** Returns whether a login of the account completed at {@code loggedInAt} is still honoured. */
+  public boolean loginStillValid(String accountId, Instant loggedInAt) {
+    List<Instant> from =
+        em.createQuery("SELECT a.sessionsValidFrom FROM Account a WHERE a.id = :id", Instant.class)
+            .setParameter("id", accountId)
+            .getResultList();
+    return !from.isEmpty() && (from.get(0) == null || !loggedInAt.isBefore(from.get(0)));
+  }
+
   /** Forgets the consecutive failures after a correct code. */
   @Transactional
   public void resetCodeFailures(String accountId) {

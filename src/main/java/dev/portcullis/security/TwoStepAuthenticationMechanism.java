@@ -2,6 +2,7 @@ package dev.portcullis.security;
 
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.account.Accounts;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.platform.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +52,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject VerifySecondFactor secondFactors;
   @Inject LastOutcome lastOutcome;
   @Inject PasswordThrottle throttle;
+  @Inject Accounts accounts;
   @Inject ClientAddress clientAddress;
 
   /** Request attribute set when the password step was refused because attempts are paused. */
@@ -75,7 +78,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {
-      return context.notifyContainerAboutLogin(caller.accountId(), caller.groups());
+      if (accounts.loginStillValid(caller.accountId(), caller.at())) {
+        return context.notifyContainerAboutLogin(caller.accountId(), caller.groups());
+      }
+      // ended from another session (or the account is gone): this session logs in again
+      session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
     }
     if (context.isProtected()) {
       return sendTo(request, response, context, pending(session) != null ? VERIFY_PAGE : LOGIN_PAGE);
@@ -216,6 +223,23 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
       session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
       session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
     }
+  }
+
+  /**
+   * Ends every other login of the caller's account, on every node, and keeps this one: the account's
+   * logins from before now stop being honoured, and this session's login is stamped now.
+   */
+  public void endOtherSessions(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null
+        || !(session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller)) {
+      return;
+    }
+    // whole milliseconds: the database may round finer fractions up, past this session's own stamp
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    accounts.endSessionsBefore(caller.accountId(), now);
+    session.setAttribute(
+        SignedInCaller.SESSION_ATTRIBUTE, new SignedInCaller(caller.accountId(), caller.groups(), now));
   }
 
   /** Returns the pending login of the request's session, if there is a live one. */

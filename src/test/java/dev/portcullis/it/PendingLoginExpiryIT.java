@@ -49,8 +49,7 @@ public class PendingLoginExpiryIT {
       browser.clickAndWait("navSecurity");
       browser.clickAndWait("enable:enableButton");
       browser.clickAndWait("enable:chooseTotp");
-      Phone phone =
-          Phone.scan(browser.find("qrCode").getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      Phone phone = TwoStepLoginBrowserIT.scanWhenLoaded(browser, browser.find("qrCode"));
       browser.type("confirm:code", phone.codeAt(phone.stepAt(serverTime(""))));
       browser.clickAndWait("confirm:submit");
       assertTrue(browser.url().contains("recovery-codes"), browser.url());

@@ -2,6 +2,8 @@ package dev.portcullis.it;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -13,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.commons.codec.binary.Base32;
@@ -45,10 +48,19 @@ public final class Phone {
   /** Scans a picture of a QR code, as a phone's camera would. */
   public static Phone scan(byte[] png) throws Exception {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-    String text =
-        new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-    return new Phone(text);
+    var source = new BufferedImageLuminanceSource(image);
+    // like camera apps, try more than one way of telling black from white before giving up
+    ReaderException last = null;
+    for (BinaryBitmap bitmap : List.of(
+        new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+      try {
+        return new Phone(
+            new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+      } catch (ReaderException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   public URI uri() {

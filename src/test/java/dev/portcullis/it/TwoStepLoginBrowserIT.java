@@ -76,7 +76,7 @@ public class TwoStepLoginBrowserIT {
 
     WebElement qr = browser.find("qrCode");
     String src = qr.getAttribute("src");
-    Phone phone = Phone.scan(qr.getScreenshotAs(OutputType.BYTES));
+    Phone phone = scanWhenLoaded(browser, qr);
     assertFalse(src.contains(phone.parameter("secret")), "the secret is never in a URL");
     assertEquals("Portcullis:" + email, phone.label());
     assertEquals("Portcullis", phone.parameter("issuer"));
@@ -108,6 +108,26 @@ public class TwoStepLoginBrowserIT {
     browser.open("faces/app/recovery-codes.xhtml");
     assertTrue(browser.driver().findElements(By.id("recoveryCodes")).isEmpty());
     return new Enrolled(email, phone, step, codes);
+  }
+
+  /** Like a phone's camera: waits until the image is there, and looks again if a frame is unreadable. */
+  static Phone scanWhenLoaded(Browser browser, WebElement qr) throws Exception {
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+        .until(d -> Boolean.TRUE.equals(browser.script(
+            "return arguments[0].complete && arguments[0].naturalWidth > 0;", qr)));
+    Exception last = null;
+    for (int frame = 0; frame < 5; frame++) {
+      byte[] picture = qr.getScreenshotAs(OutputType.BYTES);
+      try {
+        return Phone.scan(picture);
+      } catch (com.google.zxing.ReaderException unreadable) {
+        last = unreadable;
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/unreadable-qr.png"), picture);
+        Thread.sleep(200);
+      }
+    }
+    throw last;
   }
 
   static void logOut(Browser browser) {
@@ -150,7 +170,13 @@ public class TwoStepLoginBrowserIT {
       typeCode(browser, enrolled.phone().codeAt(step));
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
       assertNotEquals(pendingSessionId, browser.sessionId(), "the session id changes at login");
+      String loggedIn = browser.sessionId();
       logOut(browser);
+      var afterLogout = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "faces/app/index.xhtml"))
+              .header("Cookie", "JSESSIONID=" + loggedIn).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertEquals(302, afterLogout.statusCode(), "logout ended the session: its id opens nothing");
 
       typePassword(browser, email);
       typeCode(browser, enrolled.recoveryCodes().get(3));

@@ -1,5 +1,6 @@
 package dev.portcullis.it;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.yubikey.VirtualYubiKey;
@@ -127,9 +128,11 @@ public class YubiKeyBrowserIT {
       browser.clickAndWait("reauthenticate:submit");
       assertTrue(browser.pageText().contains("Enter the 6-digit code"), browser.pageText());
 
+      String beforeProof = browser.sessionId();
       browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
       browser.type("reauthenticate:code", enrolled.recoveryCodes().get(5));
       browser.clickAndWait("reauthenticate:submit");
+      assertNotEquals(beforeProof, browser.sessionId(), "the session id changes at re-authentication");
       assertTrue(browser.url().contains("faces/app/yubikey/enroll.xhtml"), "back where the user was going");
       browser.open("faces/app/security.xhtml");
       registerKey(browser, "Spare key", key, false, false);
@@ -165,14 +168,63 @@ public class YubiKeyBrowserIT {
       TwoStepLoginBrowserIT.typeCode(browser, key.touch());
       assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.pageText());
 
+      try (Browser elsewhere = new Browser(base)) {
+        TwoStepLoginBrowserIT.typePassword(elsewhere, email);
+        TwoStepLoginBrowserIT.typeCode(elsewhere, key.touch());
+        assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), "logged in on a second device");
+
+        browser.open("faces/app/security.xhtml");
+        browser.find("removeKeyToggle").click();
+        browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
+        browser.type("removeKey:code", key.touch());
+        assertTrue(browser.find("removeKey:endOthers").isSelected(), "ending other sessions is offered");
+        browser.clickAndWait("removeKey:submit");
+        assertTrue(browser.pageText().contains("logged out everywhere else"), browser.pageText());
+        assertTrue(browser.pageText().contains("It was your last second factor"), browser.pageText());
+        assertTrue(browser.text("status").contains("off"));
+        assertTrue(YubiStub.requests() == asked, "local validation asked no outside service");
+
+        elsewhere.open("faces/app/index.xhtml");
+        assertTrue(elsewhere.url().contains("faces/login.xhtml"), "the other session ended: " + elsewhere.url());
+        browser.open("faces/app/index.xhtml");
+        assertTrue(browser.url().contains("faces/app/index.xhtml"), "this session goes on");
+      }
+    }
+  }
+
+  @Test
+  void removingAKeyWithoutEndingOtherSessionsKeepsThem() throws Exception {
+    VirtualYubiKey key = VirtualYubiKey.random();
+    VirtualYubiKey spare = VirtualYubiKey.random();
+    try (Browser browser = new Browser(base)) {
+      String email = TwoStepLoginBrowserIT.newEmail("keep");
+      TwoStepLoginBrowserIT.register(browser, email, "Keep Example");
+      registerKey(browser, "Main key", key, true, false);
       browser.open("faces/app/security.xhtml");
-      browser.find("removeKeyToggle").click();
-      browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
-      browser.type("removeKey:code", key.touch());
-      browser.clickAndWait("removeKey:submit");
-      assertTrue(browser.pageText().contains("It was your last second factor"), browser.pageText());
-      assertTrue(browser.text("status").contains("off"));
-      assertTrue(YubiStub.requests() == asked, "local validation asked no outside service");
+      browser.clickAndWait("addYubiKey");
+      browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("reauthenticate:code", key.touch());
+      browser.clickAndWait("reauthenticate:submit");
+      browser.type("yubikey:name", "Spare key");
+      browser.type("yubikey:aesKey", spare.aesKeyHex());
+      browser.type("yubikey:privateId", spare.privateIdHex());
+      browser.type("yubikey:otp", spare.touch());
+      browser.clickAndWait("yubikey:submit");
+      try (Browser elsewhere = new Browser(base)) {
+        TwoStepLoginBrowserIT.typePassword(elsewhere, email);
+        TwoStepLoginBrowserIT.typeCode(elsewhere, spare.touch());
+        browser.open("faces/app/security.xhtml");
+        browser.find("removeKeyToggle").click();
+        new org.openqa.selenium.support.ui.Select(browser.find("removeKey:key")).selectByVisibleText(
+            "Spare key (" + spare.publicId() + ")");
+        browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
+        browser.type("removeKey:code", key.touch());
+        browser.find("removeKey:endOthers").click();
+        browser.clickAndWait("removeKey:submit");
+        assertTrue(browser.pageText().contains("can no longer be used to log in"), browser.pageText());
+        elsewhere.open("faces/app/index.xhtml");
+        assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), "the other session goes on");
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.portcullis.account.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Reauthenticate;
+import dev.portcullis.security.TwoStepAuthenticationMechanism;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.yubikey.YubiKeyFactor;
@@ -37,10 +38,12 @@ public class SecuritySettingsPage {
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
   @Inject YubiKeyFactors yubiKeys;
+  @Inject TwoStepAuthenticationMechanism mechanism;
 
   private String password;
   private String code;
   private String keyId;
+  private boolean endOtherSessions = true;
 
   public boolean isEnabled() {
     return factors.twoFactorEnabled(me.id());
@@ -82,6 +85,7 @@ public class SecuritySettingsPage {
   public void turnOff() {
     if (reauthenticated()) {
       factors.removeAllFactors(me.id());
+      endOtherSessionsIfAsked();
       Messages.addFlashGlobalInfo(
           "Two-Factor Authentication is off. From now on only your password protects your account.");
       Faces.redirect("faces/app/security.xhtml");
@@ -96,6 +100,7 @@ public class SecuritySettingsPage {
     }
     if (reauthenticated()) {
       yubiKeys.remove(me.id(), keyId);
+      endOtherSessionsIfAsked();
       if (!factors.twoFactorEnabled(me.id())) {
         factors.removeAllFactors(me.id());
         Messages.addFlashGlobalInfo(
@@ -106,6 +111,21 @@ public class SecuritySettingsPage {
       }
       Faces.redirect("faces/app/security.xhtml");
     }
+  }
+
+  private void endOtherSessionsIfAsked() {
+    if (endOtherSessions) {
+      mechanism.endOtherSessions(Faces.getRequest());
+      Messages.addFlashGlobalInfo("Your account was logged out everywhere else.");
+    }
+  }
+
+  public boolean isEndOtherSessions() {
+    return endOtherSessions;
+  }
+
+  public void setEndOtherSessions(boolean endOtherSessions) {
+    this.endOtherSessions = endOtherSessions;
   }
 
   private boolean reauthenticated() {
