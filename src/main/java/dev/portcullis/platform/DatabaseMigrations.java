@@ -1,5 +1,6 @@
 package dev.portcullis.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -30,7 +31,10 @@ public class DatabaseMigrations {
   @Resource(lookup = "jdbc/portcullis")
   DataSource dataSource;
 
-  void migrateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object context) {
+  /** Observer priority of the migrations; start-up work that needs the schema observes later. */
+  public static final int AT_STARTUP = 1000;
+
+  void migrateAtStartup(@Observes @Priority(AT_STARTUP) @Initialized(ApplicationScoped.class) Object context) {
     MigrateResult result =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(dataSource)

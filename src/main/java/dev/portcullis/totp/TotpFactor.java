@@ -89,6 +89,11 @@ public class TotpFactor {
     return owner(accountId, id);
   }
 
+  /** Replaces the sealed secret by the same secret sealed under another key. */
+  void resealed(String sealed) {
+    this.sealedSecret = sealed;
+  }
+
   /** Marks the factor proven by the user; from now on it counts as a second factor. */
   void activate(Instant at) {
     if (confirmedAt == null) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
+import dev.portcullis.platform.SealedSecretStore;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the server's current step are tried, for phones whose clock is a little off.
  */
 @ApplicationScoped
-public class TotpFactors implements SecondFactorMethod {
+public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
 
   public static final String NAME = "TOTP";
 
@@ -122,5 +123,24 @@ public class TotpFactors implements SecondFactorMethod {
     em.createQuery("DELETE FROM TotpFactor f WHERE f.accountId = :accountId")
         .setParameter("accountId", accountId)
         .executeUpdate();
+  }
+
+  @Override
+  @Transactional
+  public int resealAll(SecretBox box) {
+    int count = 0;
+    for (TotpFactor factor :
+        em.createQuery("SELECT f FROM TotpFactor f", TotpFactor.class).getResultList()) {
+      if (box.sealedWithOtherKey(factor.sealedSecret())) {
+        byte[] secret = box.open(factor.sealedSecret(), factor.owner());
+        try {
+          factor.resealed(box.seal(secret, factor.owner()));
+        } finally {
+          Arrays.fill(secret, (byte) 0);
+        }
+        count++;
+      }
+    }
+    return count;
   }
 }

@@ -112,6 +112,12 @@ public class YubiKeyFactor {
     this.lastUsedAt = createdAt;
   }
 
+  /** Replaces the sealed secrets by the same secrets sealed under another key. */
+  void resealed(String aesKey, String privateId) {
+    this.sealedAesKey = aesKey;
+    this.sealedPrivateId = privateId;
+  }
+
   /** The associated data its secrets are sealed with. */
   static String owner(String accountId, String factorId, String what) {
     return "yubikey:" + accountId + ":" + factorId + ":" + what;

@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
+import dev.portcullis.platform.SealedSecretStore;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * answer properly yields {@link Check.Unavailable}: not a failure, and the user is offered another method.
  */
 @ApplicationScoped
-public class YubiKeyFactors implements SecondFactorMethod {
+public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
 
   private static final Logger LOG = Logger.getLogger(YubiKeyFactors.class.getName());
 
@@ -174,5 +175,31 @@ public class YubiKeyFactors implements SecondFactorMethod {
     em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.accountId = :accountId")
         .setParameter("accountId", accountId)
         .executeUpdate();
+  }
+
+  @Override
+  @Transactional
+  public int resealAll(SecretBox box) {
+    int count = 0;
+    for (YubiKeyFactor key :
+        em.createQuery(
+                "SELECT k FROM YubiKeyFactor k WHERE k.validation = :local", YubiKeyFactor.class)
+            .setParameter("local", YubiKeyFactor.Validation.LOCAL)
+            .getResultList()) {
+      if (box.sealedWithOtherKey(key.sealedAesKey()) || box.sealedWithOtherKey(key.sealedPrivateId())) {
+        String aesOwner = YubiKeyFactor.owner(key.accountId(), key.id(), "aes");
+        String uidOwner = YubiKeyFactor.owner(key.accountId(), key.id(), "uid");
+        byte[] aes = box.open(key.sealedAesKey(), aesOwner);
+        byte[] uid = box.open(key.sealedPrivateId(), uidOwner);
+        try {
+          key.resealed(box.seal(aes, aesOwner), box.seal(uid, uidOwner));
+        } finally {
+          Arrays.fill(aes, (byte) 0);
+          Arrays.fill(uid, (byte) 0);
+        }
+        count += 2;
+      }
+    }
+    return count;
   }
 }

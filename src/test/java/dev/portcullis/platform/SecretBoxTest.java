@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
 
-  private static SecretBox boxWithKey(String base64) {
+  private static SecretBox boxWithKey(String base64, String... previous) {
     SecretBox box = new SecretBox();
     box.configuredKey = Optional.of(base64);
+    box.previousKeys = Optional.of(java.util.List.of(previous));
     box.loadKey();
     return box;
   }
@@ -26,7 +27,7 @@ class SecretBoxTest {
   void opensWhatItSealedForTheSameOwner() {
     SecretBox box = boxWithKey(KEY);
     String sealed = box.seal(SECRET, "totp:a:f");
-    assertTrue(sealed.startsWith("v1:"));
+    assertTrue(sealed.startsWith("v2:" + box.currentKeyId() + ":"));
     assertFalse(sealed.contains(Base64.getEncoder().encodeToString(SECRET)));
     assertArrayEquals(SECRET, box.open(sealed, "totp:a:f"));
   }
@@ -51,6 +52,23 @@ class SecretBoxTest {
   void sealsTheSameSecretDifferentlyEachTime() {
     SecretBox box = boxWithKey(KEY);
     assertFalse(box.seal(SECRET, "o").equals(box.seal(SECRET, "o")));
+  }
+
+  @Test
+  void afterRotationOldSealsStillOpenAndNewOnesUseTheNewKey() {
+    byte[] next = new byte[32];
+    next[31] = 7;
+    String newKey = Base64.getEncoder().encodeToString(next);
+    String old = boxWithKey(KEY).seal(SECRET, "o");
+    SecretBox rotated = boxWithKey(newKey, KEY);
+    assertArrayEquals(SECRET, rotated.open(old, "o"));
+    assertTrue(rotated.sealedWithOtherKey(old));
+    String resealed = rotated.seal(SECRET, "o");
+    assertFalse(rotated.sealedWithOtherKey(resealed));
+    assertThrows(IllegalStateException.class, () -> boxWithKey(KEY).open(resealed, "o"),
+        "the old key alone cannot open what the new key sealed");
+    var forgotten = assertThrows(IllegalStateException.class, () -> boxWithKey(newKey).open(old, "o"));
+    assertTrue(forgotten.getMessage().contains("portcullis.secret-key.previous"));
   }
 
   @Test
