@@ -55,10 +55,10 @@ public class AccessControlCrawlIT {
   }
 
   private void crawl(String cookie, String expectedStep) throws Exception {
-    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient client = Https.client().followRedirects(HttpClient.Redirect.NEVER).build();
     for (String address : protectedAddresses()) {
       for (String method : List.of("GET", "POST")) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + address));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Https.secure(base) + address));
         if (cookie != null) {
           request.header("Cookie", cookie);
         }
@@ -72,7 +72,7 @@ public class AccessControlCrawlIT {
         assertTrue(response.headers().firstValue("Location").orElse("").endsWith(expectedStep), where);
         assertFalse(response.body().contains("Security Settings") || response.body().contains("PNG"), where);
       }
-      HttpRequest ajax = HttpRequest.newBuilder(URI.create(base + address))
+      HttpRequest ajax = HttpRequest.newBuilder(URI.create(Https.secure(base) + address))
           .header("Faces-Request", "partial/ajax")
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("Cookie", cookie == null ? "JSESSIONID=none" : cookie)

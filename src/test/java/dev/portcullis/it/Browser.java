@@ -35,6 +35,8 @@ public final class Browser implements AutoCloseable {
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-quic", "--force-device-scale-factor=1");
+    // Liberty's generated development certificate is self-signed
+    options.setAcceptInsecureCerts(true);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -42,7 +44,7 @@ public final class Browser implements AutoCloseable {
             .build();
     this.driver = new ChromeDriver(service, options);
     this.driver.manage().window().setSize(new Dimension(1200, 900));
-    this.base = base.toString().endsWith("/") ? base.toString() : base + "/";
+    this.base = Https.secure(base);
   }
 
   public ChromeDriver driver() {

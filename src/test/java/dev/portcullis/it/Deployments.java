@@ -23,8 +23,25 @@ public final class Deployments {
         .addClasses(dev.portcullis.yubikey.Modhex.class, dev.portcullis.yubikey.YubiKeyToken.class);
   }
 
-  /** The real WAR plus test classes that run inside the server, with the application's clock made movable. */
+  /**
+   * The real WAR plus test classes that run inside the server, with the application's clock made
+   * movable. Arquillian reaches those tests over plain HTTP on its own servlet, so that one path is
+   * exempted from the application's HTTPS-only constraint; nothing else changes.
+   */
   public static WebArchive inContainer(String name, Class<?>... testClasses) {
-    return realWar(name).addClasses(testClasses).addClass(MovableClock.class).addClass(Deployments.class);
+    WebArchive archive = realWar(name);
+    String webXml;
+    try (var in = archive.get("WEB-INF/web.xml").getAsset().openStream()) {
+      webXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String exemption =
+        "  <security-constraint><web-resource-collection><web-resource-name>arquillian</web-resource-name>"
+            + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern></web-resource-collection>"
+            + "</security-constraint>\n</web-app>";
+    archive.delete("WEB-INF/web.xml");
+    archive.setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace("</web-app>", exemption)));
+    return archive.addClasses(testClasses).addClass(MovableClock.class).addClass(Deployments.class);
   }
 }

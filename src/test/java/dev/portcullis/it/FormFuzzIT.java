@@ -62,7 +62,7 @@ public class FormFuzzIT {
   private HttpResponse<String> post(
       HttpClient client, String page, String form, Map<String, String> fields, boolean withNonce)
       throws Exception {
-    String html = client.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+    String html = client.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + page)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     Map<String, String> all = new LinkedHashMap<>();
     Matcher hidden = HIDDEN.matcher(html);
@@ -81,7 +81,7 @@ public class FormFuzzIT {
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     return client.send(
-        HttpRequest.newBuilder(URI.create(base + page))
+        HttpRequest.newBuilder(URI.create(Https.secure(base) + page))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -97,7 +97,7 @@ public class FormFuzzIT {
   @Test
   void theLoginFormAnswersAnyInputWithAPage() throws Exception {
     for (String input : inputs(25)) {
-      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
       var response = post(client, "faces/login.xhtml", "login",
           Map.of("login:email", input, "login:password", input), true);
       assertAnsweredWithAPage(response, "login with " + input.length() + " characters");
@@ -108,8 +108,8 @@ public class FormFuzzIT {
 
   @Test
   void aFormStateTakenFromAnotherSessionChangesNothingAndSaysSo() throws Exception {
-    HttpClient victim = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String html = victim.send(HttpRequest.newBuilder(URI.create(base + "faces/register.xhtml")).build(),
+    HttpClient victim = Https.client().cookieHandler(new CookieManager()).build();
+    String html = victim.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     Map<String, String> stolen = new LinkedHashMap<>();
     Matcher hidden = HIDDEN.matcher(html);
@@ -123,18 +123,18 @@ public class FormFuzzIT {
     stolen.putAll(Map.of("register", "register", "register:submit", "", "register:email", email,
         "register:name", "Forged", "register:password", TwoStepLoginBrowserIT.PASSWORD,
         "register:confirmation", TwoStepLoginBrowserIT.PASSWORD));
-    HttpClient attacker = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    HttpClient attacker = Https.client().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    attacker.send(HttpRequest.newBuilder(URI.create(base + "faces/login.xhtml")).build(),
+    attacker.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
         HttpResponse.BodyHandlers.discarding());
     String body = stolen.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    var response = attacker.send(HttpRequest.newBuilder(URI.create(base + "faces/register.xhtml"))
+    var response = attacker.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertTrue(response.statusCode() == 200 && response.body().contains("nothing was changed"), response.body());
-    var login = post(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), "faces/login.xhtml",
+    var login = post(Https.client().cookieHandler(new CookieManager()).build(), "faces/login.xhtml",
         "login", Map.of("login:email", email, "login:password", TwoStepLoginBrowserIT.PASSWORD), true);
     assertTrue(login.body().contains("That email and password don't match an account."), "no account was made");
   }
@@ -142,7 +142,7 @@ public class FormFuzzIT {
   @Test
   void theRegistrationFormAnswersAnyInputWithAPage() throws Exception {
     for (String input : inputs(25)) {
-      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
       var response = post(client, "faces/register.xhtml", "register",
           Map.of("register:email", input, "register:name", input,
               "register:password", input, "register:confirmation", input), true);

@@ -33,9 +33,9 @@ public class PendingLoginExpiryIT {
 
   private Instant serverTime(String query) throws Exception {
     String seconds =
-        HttpClient.newHttpClient()
+        Https.client().build()
             .send(
-                HttpRequest.newBuilder(URI.create(base + "test-clock" + query)).build(),
+                HttpRequest.newBuilder(URI.create(Https.secure(base) + "test-clock" + query)).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     return Instant.ofEpochSecond(Long.parseLong(seconds.trim()));

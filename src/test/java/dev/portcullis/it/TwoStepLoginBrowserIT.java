@@ -172,8 +172,8 @@ public class TwoStepLoginBrowserIT {
       assertNotEquals(pendingSessionId, browser.sessionId(), "the session id changes at login");
       String loggedIn = browser.sessionId();
       logOut(browser);
-      var afterLogout = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "faces/app/index.xhtml"))
+      var afterLogout = Https.client().build().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + "faces/app/index.xhtml"))
               .header("Cookie", "JSESSIONID=" + loggedIn).build(),
           java.net.http.HttpResponse.BodyHandlers.discarding());
       assertEquals(302, afterLogout.statusCode(), "logout ended the session: its id opens nothing");
@@ -368,14 +368,22 @@ public class TwoStepLoginBrowserIT {
 
   @Test
   void pagesCarryTheSecurityHeaders() throws Exception {
-    var response = java.net.http.HttpClient.newHttpClient().send(
+    var plain = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "faces/login.xhtml")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertEquals(302, plain.statusCode(), "plain HTTP only redirects");
+    assertTrue(plain.headers().firstValue("Location").orElse("").startsWith("https://"), "to HTTPS");
+    var response = Https.client().build().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     var headers = response.headers();
     assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
     assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
     assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""));
+    assertTrue(headers.firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), "HSTS");
+    assertTrue(headers.allValues("Set-Cookie").stream().allMatch(c -> !c.startsWith("JSESSIONID") || c.contains("Secure")),
+        "the session cookie is Secure: " + headers.allValues("Set-Cookie"));
     assertTrue(headers.firstValue("Cache-Control").orElse("").startsWith("no-store"), "pages are not cached");
     List<String> policies = headers.allValues("Content-Security-Policy");
     assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), policies.toString());

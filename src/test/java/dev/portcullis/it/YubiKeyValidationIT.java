@@ -307,7 +307,7 @@ public class YubiKeyValidationIT {
         assertTrue(r.next());
         for (int column = 1; column <= 2; column++) {
           String stored = r.getString(column).toLowerCase();
-          assertTrue(stored.startsWith("v1:"), "sealed");
+          assertTrue(stored.startsWith("v2:"), "sealed");
           assertTrue(!stored.contains(programmed.aesKeyHex()) && !stored.contains(programmed.privateIdHex()));
         }
       }
