@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -200,6 +201,19 @@ public class SecretBox {
     throw new IllegalStateException(
         "a sealed secret does not open with the configured portcullis.secret-key"
             + " (wrong key, or the value was altered)");
+  }
+
+  /**
+   * Returns {@code sealed} sealed again under the current key, for the same owner; the plaintext is
+   * wiped from memory before returning.
+   */
+  public String reseal(String sealed, String owner) {
+    byte[] plaintext = open(sealed, owner);
+    try {
+      return seal(plaintext, owner);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
   }
 
   /** Returns whether {@code sealed} is under another key than the current one (so re-sealing helps). */

@@ -132,12 +132,7 @@ public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
     for (TotpFactor factor :
         em.createQuery("SELECT f FROM TotpFactor f", TotpFactor.class).getResultList()) {
       if (box.sealedWithOtherKey(factor.sealedSecret())) {
-        byte[] secret = box.open(factor.sealedSecret(), factor.owner());
-        try {
-          factor.resealed(box.seal(secret, factor.owner()));
-        } finally {
-          Arrays.fill(secret, (byte) 0);
-        }
+        factor.resealed(box.reseal(factor.sealedSecret(), factor.owner()));
         count++;
       }
     }

@@ -187,16 +187,9 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
             .setParameter("local", YubiKeyFactor.Validation.LOCAL)
             .getResultList()) {
       if (box.sealedWithOtherKey(key.sealedAesKey()) || box.sealedWithOtherKey(key.sealedPrivateId())) {
-        String aesOwner = YubiKeyFactor.owner(key.accountId(), key.id(), "aes");
-        String uidOwner = YubiKeyFactor.owner(key.accountId(), key.id(), "uid");
-        byte[] aes = box.open(key.sealedAesKey(), aesOwner);
-        byte[] uid = box.open(key.sealedPrivateId(), uidOwner);
-        try {
-          key.resealed(box.seal(aes, aesOwner), box.seal(uid, uidOwner));
-        } finally {
-          Arrays.fill(aes, (byte) 0);
-          Arrays.fill(uid, (byte) 0);
-        }
+        key.resealed(
+            box.reseal(key.sealedAesKey(), YubiKeyFactor.owner(key.accountId(), key.id(), "aes")),
+            box.reseal(key.sealedPrivateId(), YubiKeyFactor.owner(key.accountId(), key.id(), "uid")));
         count += 2;
       }
     }

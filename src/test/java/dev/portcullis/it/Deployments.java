@@ -42,6 +42,6 @@ public final class Deployments {
             + "</security-constraint>\n</web-app>";
     archive.delete("WEB-INF/web.xml");
     archive.setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace("</web-app>", exemption)));
-    return archive.addClasses(testClasses).addClass(MovableClock.class).addClass(Deployments.class);
+    return archive.addClasses(testClasses).addClasses(MovableClock.class, Deployments.class, Parallel.class);
   }
 }

@@ -10,11 +10,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -73,19 +69,10 @@ public class PasswordThrottleIT {
 
   @Test
   void parallelFailuresAreCountedExactly() throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      futures.add(executor.submit(() -> {
-        start.await();
-        throttle.recordFailure(email, address);
-        return null;
-      }));
-    }
-    start.countDown();
-    for (Future<?> f : futures) {
-      f.get();
-    }
+    Parallel.run(executor, 8, () -> {
+      throttle.recordFailure(email, address);
+      return null;
+    });
     assertEquals(8, throttle.failuresFor(email));
   }
 }

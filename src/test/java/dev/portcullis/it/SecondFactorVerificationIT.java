@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.commons.codec.binary.Base32;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -300,22 +298,7 @@ public class SecondFactorVerificationIT {
   }
 
   private <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      futures.add(
-          executor.submit(
-              () -> {
-                start.await();
-                return task.call();
-              }));
-    }
-    start.countDown();
-    List<T> results = new ArrayList<>();
-    for (Future<T> f : futures) {
-      results.add(f.get());
-    }
-    return results;
+    return Parallel.run(executor, n, task);
   }
 
   private java.sql.Timestamp lockedUntilInDatabase() throws Exception {

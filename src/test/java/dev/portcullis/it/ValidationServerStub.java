@@ -102,7 +102,7 @@ public class ValidationServerStub extends HttpServlet {
     String otp = query.getOrDefault("otp", "");
     String status = statusFor(mode, query, otp);
     Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("otp", mode == StubMode.OTHER_OTP ? otp.substring(0, otp.length() - 1) + "c" : otp);
+    answer.put("otp", mode == StubMode.OTHER_OTP ? anotherOtp(otp) : otp);
     answer.put("nonce", mode == StubMode.OTHER_NONCE ? "x" + query.getOrDefault("nonce", "") : query.getOrDefault("nonce", ""));
     answer.put("t", Instant.now().truncatedTo(ChronoUnit.SECONDS) + "0000");
     answer.put("status", status);
@@ -118,6 +118,12 @@ public class ValidationServerStub extends HttpServlet {
     answer.forEach((k, v) -> body.append(k).append('=').append(v).append("\r\n"));
     response.setContentType("text/plain");
     response.getWriter().print(body);
+  }
+
+  /** The same OTP with its last letter changed, so it is certainly another one. */
+  private static String anotherOtp(String otp) {
+    char last = otp.isEmpty() ? 'c' : otp.charAt(otp.length() - 1);
+    return otp.isEmpty() ? "c" : otp.substring(0, otp.length() - 1) + (last == 'c' ? 'b' : 'c');
   }
 
   private static String statusFor(StubMode mode, Map<String, String> query, String otp) {
