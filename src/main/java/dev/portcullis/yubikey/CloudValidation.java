@@ -64,9 +64,14 @@ public class CloudValidation {
     return Optional.ofNullable(alarm.get());
   }
 
+  /** Returns whether a client id and an API key are configured, so OTPs can be checked at all. */
+  public boolean configured() {
+    return clientId.isPresent() && apiKey.filter(k -> !k.isBlank()).isPresent();
+  }
+
   /** Checks {@code otp} with the validation servers; never throws. */
   public ValidationResult validate(YubicoOtp otp) {
-    if (clientId.isEmpty() || apiKey.filter(k -> !k.isBlank()).isEmpty()) {
+    if (!configured()) {
       return raiseAlarm(
           "YubiKey validation is not configured: set portcullis.yubikey.client-id and"
               + " portcullis.yubikey.api-key (from https://upgrade.yubico.com/getapikey/ or your own"

@@ -56,6 +56,14 @@ public class EnrollYubiKey {
     return validation.stream().anyMatch(v -> v.trim().equalsIgnoreCase("local"));
   }
 
+  /**
+   * Returns whether a YubiKey can be registered on this portal at all: local validation is offered, or
+   * validation servers are offered and configured.
+   */
+  public boolean available() {
+    return localOffered() || (cloudOffered() && cloud.configured());
+  }
+
   /** The secrets of a key programmed by the operator, as typed (hex). Never logged. */
   public record LocalSecrets(String aesKeyHex, String privateIdHex) {
     boolean given() {

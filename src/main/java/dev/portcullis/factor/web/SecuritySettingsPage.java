@@ -7,6 +7,7 @@ import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.security.TwoStepAuthenticationMechanism;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
+import dev.portcullis.yubikey.EnrollYubiKey;
 import dev.portcullis.yubikey.YubiKeyFactor;
 import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,6 +40,7 @@ public class SecuritySettingsPage {
   @Inject Reauthenticate reauthenticate;
   @Inject YubiKeyFactors yubiKeys;
   @Inject TwoStepAuthenticationMechanism mechanism;
+  @Inject EnrollYubiKey enrollYubiKey;
 
   private String password;
   private String code;
@@ -143,6 +145,11 @@ public class SecuritySettingsPage {
 
   /** The forms that ask for re-authentication; the one submitted gets the message. */
   private static final List<String> FORMS = List.of("disable", "regenerate", "removeKey");
+
+  /** Whether YubiKeys can be registered on this portal (validation set up by the operator). */
+  public boolean isYubiKeyAvailable() {
+    return enrollYubiKey.available();
+  }
 
   /** Whether the account has an authenticator app already (then only YubiKeys can be added). */
   public boolean isTotpActive() {

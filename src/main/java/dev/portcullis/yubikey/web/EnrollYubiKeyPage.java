@@ -82,6 +82,10 @@ public class EnrollYubiKeyPage {
     }
   }
 
+  public boolean isAvailable() {
+    return enroll.available();
+  }
+
   public boolean isCloudOffered() {
     return enroll.cloudOffered();
   }
