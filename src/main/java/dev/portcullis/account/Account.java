@@ -76,14 +76,6 @@ public class Account {
     return createdAt;
   }
 
-  public int codeFailures() {
-    return codeFailures;
-  }
-
-  public Instant codeLockedUntil() {
-    return codeLockedUntil;
-  }
-
   @Override
   public String toString() {
     return "Account[" + id + "]";

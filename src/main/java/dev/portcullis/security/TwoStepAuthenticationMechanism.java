@@ -75,6 +75,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     if (credential instanceof SecondFactorCredential code) {
       return codeStep(request, context, code);
     }
+    if (!context.isProtected() && request.getRequestURI().contains("/jakarta.faces.resource/")) {
+      // scripts, styles and fonts are the same for everyone: no session, no database look-up
+      return context.doNothing();
+    }
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -49,10 +48,6 @@ public class SecuritySettingsPage {
 
   public boolean isEnabled() {
     return factors.twoFactorEnabled(me.id());
-  }
-
-  public Optional<TotpFactor> getTotp() {
-    return totpFactors.active(me.id());
   }
 
   public List<TotpFactor> getTotpFactors() {
