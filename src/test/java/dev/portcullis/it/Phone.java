@@ -48,19 +48,30 @@ public final class Phone {
   /** Scans a picture of a QR code, as a phone's camera would. */
   public static Phone scan(byte[] png) throws Exception {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    var source = new BufferedImageLuminanceSource(image);
-    // like camera apps, try more than one way of telling black from white before giving up
+    // like camera apps, look again closer, and try more than one way of telling black from white
     ReaderException last = null;
-    for (BinaryBitmap bitmap : List.of(
-        new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-      try {
-        return new Phone(
-            new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
-      } catch (ReaderException e) {
-        last = e;
+    for (BufferedImage picture : List.of(image, twiceAsLarge(image))) {
+      var source = new BufferedImageLuminanceSource(picture);
+      for (BinaryBitmap bitmap : List.of(
+          new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+        try {
+          return new Phone(
+              new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+        } catch (ReaderException e) {
+          last = e;
+        }
       }
     }
     throw last;
+  }
+
+  private static BufferedImage twiceAsLarge(BufferedImage image) {
+    BufferedImage larger =
+        new BufferedImage(image.getWidth() * 2, image.getHeight() * 2, BufferedImage.TYPE_INT_RGB);
+    var g = larger.createGraphics();
+    g.drawImage(image, 0, 0, larger.getWidth(), larger.getHeight(), null);
+    g.dispose();
+    return larger;
   }
 
   public URI uri() {
