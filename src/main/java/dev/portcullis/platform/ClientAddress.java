@@ -1,5 +1,6 @@
 package dev.portcullis.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,11 +24,14 @@ public class ClientAddress {
 
   private Set<String> trusted;
 
+  @PostConstruct
+  void readTrustedProxies() {
+    trusted =
+        trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+  }
+
   /** Returns the client's address; never null. */
   public String of(HttpServletRequest request) {
-    if (trusted == null) {
-      trusted = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
     String peer = request.getRemoteAddr();
     String forwarded = request.getHeader("X-Forwarded-For");
     if (forwarded == null || !trusted.contains(peer)) {

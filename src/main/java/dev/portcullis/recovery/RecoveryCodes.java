@@ -84,7 +84,7 @@ public class RecoveryCodes implements SecondFactorMethod {
           new RecoveryCode(
               accountId,
               Base64.getEncoder().encodeToString(salt),
-              hash(salt, code.toString()),
+              Base64.getEncoder().encodeToString(hash(salt, code.toString())),
               now));
       codes.add(code.toString().replaceAll("(.{4})(?=.)", "$1-"));
     }
@@ -107,9 +107,7 @@ public class RecoveryCodes implements SecondFactorMethod {
     RecoveryCode match = null;
     for (RecoveryCode candidate : unused) {
       byte[] expected = Base64.getDecoder().decode(candidate.codeHash());
-      byte[] actual =
-          Base64.getDecoder()
-              .decode(hash(Base64.getDecoder().decode(candidate.salt()), code.value()));
+      byte[] actual = hash(Base64.getDecoder().decode(candidate.salt()), code.value());
       // every candidate is compared, in constant time, so timing does not tell how many were tried
       if (MessageDigest.isEqual(expected, actual) && match == null) {
         match = candidate;
@@ -147,12 +145,11 @@ public class RecoveryCodes implements SecondFactorMethod {
         .getResultList();
   }
 
-  private static String hash(byte[] salt, String normalizedCode) {
+  private static byte[] hash(byte[] salt, String normalizedCode) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-      return Base64.getEncoder()
-          .encodeToString(mac.doFinal(normalizedCode.getBytes(StandardCharsets.US_ASCII)));
+      return mac.doFinal(normalizedCode.getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }

@@ -95,7 +95,7 @@ public class EnrollTotp {
       if (factor.active()) {
         throw new AlreadyEnabled();
       }
-      if (fresh.isEmpty() && factor.createdAt().isAfter(now.minus(PENDING_LIFETIME))) {
+      if (fresh.isEmpty() && freshPending(factor, now)) {
         fresh = Optional.of(factor);
       } else {
         em.remove(factor);
@@ -110,7 +110,7 @@ public class EnrollTotp {
   public Optional<PendingSecret> pending(String accountId, String accountLabel) {
     Instant now = clock.instant();
     return factors.of(accountId).stream()
-        .filter(f -> !f.active() && f.createdAt().isAfter(now.minus(PENDING_LIFETIME)))
+        .filter(f -> freshPending(f, now))
         .findFirst()
         .map(f -> pendingSecret(f, accountLabel));
   }
@@ -127,7 +127,7 @@ public class EnrollTotp {
     Instant now = clock.instant();
     Optional<TotpFactor> pending =
         factors.of(accountId).stream()
-            .filter(f -> !f.active() && f.createdAt().isAfter(now.minus(PENDING_LIFETIME)))
+            .filter(f -> freshPending(f, now))
             .findFirst();
     if (pending.isEmpty() || factors.active(accountId).isPresent()) {
       return Check.failed();
@@ -139,6 +139,11 @@ public class EnrollTotp {
           new SecurityEvent(accountId, SecurityEvent.Type.FACTOR_ADDED, "Time-Based (One-Time Password)"));
     }
     return check;
+  }
+
+  /** A factor not yet proven, made less than {@link #PENDING_LIFETIME} ago. */
+  private static boolean freshPending(TotpFactor factor, Instant now) {
+    return !factor.active() && factor.createdAt().isAfter(now.minus(PENDING_LIFETIME));
   }
 
   private TotpFactor newPendingFactor(String accountId, Instant now) {

@@ -1,14 +1,11 @@
 package dev.portcullis.account.web;
 
 import dev.portcullis.account.RegisterAccount;
+import dev.portcullis.security.web.LoginPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -18,7 +15,7 @@ import org.omnifaces.util.Messages;
 public class RegisterPage {
 
   @Inject RegisterAccount registerAccount;
-  @Inject SecurityContext securityContext;
+  @Inject LoginPage login;
 
   private String email;
   private String name;
@@ -34,13 +31,7 @@ public class RegisterPage {
     } finally {
       confirmation = null;
     }
-    AuthenticationStatus status =
-        securityContext.authenticate(
-            Faces.getRequest(),
-            Faces.getResponse(),
-            AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(email, new Password(password)))
-                .newAuthentication(true));
+    AuthenticationStatus status = login.authenticate(email, password);
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       Messages.addFlashGlobalInfo(

@@ -57,7 +57,7 @@ public class LoginPage {
   }
 
   /** Runs the first step for {@code email} and {@code password}; also used right after registration. */
-  AuthenticationStatus authenticate(String email, String password) {
+  public AuthenticationStatus authenticate(String email, String password) {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     return securityContext.authenticate(
         (HttpServletRequest) external.getRequest(),
