@@ -3,7 +3,6 @@ package dev.portcullis.it;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.ReaderException;
-import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -48,30 +47,20 @@ public final class Phone {
   /** Scans a picture of a QR code, as a phone's camera would. */
   public static Phone scan(byte[] png) throws Exception {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    // like camera apps, look again closer, and try more than one way of telling black from white
+    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+    // The picture is the QR image alone, so read it as a pure barcode first: ZXing's finder-pattern
+    // detector misreads some perfectly clean codes (FormatException) that zbar and phones read.
     ReaderException last = null;
-    for (BufferedImage picture : List.of(image, twiceAsLarge(image))) {
-      var source = new BufferedImageLuminanceSource(picture);
-      for (BinaryBitmap bitmap : List.of(
-          new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-        try {
-          return new Phone(
-              new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
-        } catch (ReaderException e) {
-          last = e;
-        }
+    for (Map<DecodeHintType, Object> hints :
+        List.<Map<DecodeHintType, Object>>of(
+            Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))) {
+      try {
+        return new Phone(new QRCodeReader().decode(bitmap, hints).getText());
+      } catch (ReaderException e) {
+        last = e;
       }
     }
     throw last;
-  }
-
-  private static BufferedImage twiceAsLarge(BufferedImage image) {
-    BufferedImage larger =
-        new BufferedImage(image.getWidth() * 2, image.getHeight() * 2, BufferedImage.TYPE_INT_RGB);
-    var g = larger.createGraphics();
-    g.drawImage(image, 0, 0, larger.getWidth(), larger.getHeight(), null);
-    g.dispose();
-    return larger;
   }
 
   public URI uri() {
