@@ -45,6 +45,9 @@ public class Account {
   @Column(name = "sessions_valid_from")
   private Instant sessionsValidFrom;
 
+  @Column(name = "second_factor_due_at")
+  private Instant secondFactorDueAt;
+
   /** For JPA only. */
   protected Account() {}
 
@@ -74,6 +77,16 @@ public class Account {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Consecutive wrong second-factor codes counted so far. */
+  public int codeFailures() {
+    return codeFailures;
+  }
+
+  /** Until when the second step is locked, or null. */
+  public Instant codeLockedUntil() {
+    return codeLockedUntil;
   }
 
   @Override

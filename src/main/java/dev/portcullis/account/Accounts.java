@@ -42,6 +42,20 @@ public class Accounts {
                     .findFirst());
   }
 
+  /**
+   * Accounts whose email contains {@code fragment} (case-insensitive, taken literally: {@code %} and
+   * {@code _} are no wildcards), in email order, at most {@code max}.
+   */
+  public List<Account> search(String fragment, int max) {
+    String literal =
+        fragment.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    return em.createQuery(
+            "SELECT a FROM Account a WHERE a.email LIKE :pattern ESCAPE '!' ORDER BY a.email", Account.class)
+        .setParameter("pattern", "%" + literal + "%")
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   /** Returns the account whose email and password these are, or empty. */
   public Optional<Account> authenticate(String email, String password) {
     if (password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
@@ -173,6 +187,38 @@ public class Accounts {
     em.createQuery(
             "UPDATE Account a SET a.codeFailures = 0, a.codeLockedUntil = NULL"
                 + " WHERE a.id = :id AND (a.codeFailures <> 0 OR a.codeLockedUntil IS NOT NULL)")
+        .setParameter("id", accountId)
+        .executeUpdate();
+  }
+
+  /** When the account must have a second factor under the 2FA policy, if that was ever decided. */
+  public Optional<Instant> secondFactorDueAt(String accountId) {
+    return em.createQuery("SELECT a.secondFactorDueAt FROM Account a WHERE a.id = :id", Instant.class)
+        .setParameter("id", accountId)
+        .getResultStream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  /**
+   * Sets when the account must have a second factor, unless that was decided before (on any node);
+   * returns the deadline that holds.
+   */
+  @Transactional
+  public Instant startSecondFactorDeadline(String accountId, Instant due) {
+    em.createQuery(
+            "UPDATE Account a SET a.secondFactorDueAt = :due WHERE a.id = :id AND a.secondFactorDueAt IS NULL")
+        .setParameter("due", due)
+        .setParameter("id", accountId)
+        .executeUpdate();
+    return secondFactorDueAt(accountId).orElse(due);
+  }
+
+  /** The account must have a second factor from {@code due} on (after an administrator's reset). */
+  @Transactional
+  public void requireSecondFactorBy(String accountId, Instant due) {
+    em.createQuery("UPDATE Account a SET a.secondFactorDueAt = :due WHERE a.id = :id")
+        .setParameter("due", due)
         .setParameter("id", accountId)
         .executeUpdate();
   }

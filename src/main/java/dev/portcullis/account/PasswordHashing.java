@@ -1,9 +1,8 @@
 package dev.portcullis.account;
 
+import dev.portcullis.platform.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * keeps old hashes verifiable.
  */
 @ApplicationScoped
-public class PasswordHashing {
+public class PasswordHashing implements StartupCheck {
 
   public static final int MIN_ITERATIONS = 210_000;
 
@@ -29,8 +28,9 @@ public class PasswordHashing {
   /** A hash of a password nobody has, verified when an email is unknown so both cases take as long. */
   private String decoy;
 
-  /** Delivering this event creates the bean at start-up, so a wrong setting stops the start. */
-  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object context) {}
+  /** Reaching the bean at start-up creates it, so a wrong setting stops the start. */
+  @Override
+  public void check() {}
 
   @PostConstruct
   void configure() {

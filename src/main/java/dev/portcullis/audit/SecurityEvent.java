@@ -25,7 +25,10 @@ public record SecurityEvent(String accountId, Type type, String detail) {
     TWO_FACTOR_TURNED_OFF("Two-Factor Authentication turned off"),
     RECOVERY_CODE_USED("Recovery code used"),
     RECOVERY_CODES_REGENERATED("New recovery codes made"),
-    LOGGED_OUT("Logged out");
+    LOGGED_OUT("Logged out"),
+    TWO_FACTOR_RESET_BY_ADMIN("Two-Factor Authentication reset by an administrator"),
+    SECOND_STEP_UNLOCKED("Second step unlocked by an administrator"),
+    ADMIN_ACTION("Administrator action");
 
     private final String description;
 

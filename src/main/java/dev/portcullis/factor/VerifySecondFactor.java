@@ -3,10 +3,9 @@ package dev.portcullis.factor;
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.account.Accounts;
+import dev.portcullis.platform.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Checks a typed second-factor code for an account, under the failure throttle. Login, disabling 2FA and
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with the same answer as a wrong code. A correct code resets the count.
  */
 @ApplicationScoped
-public class VerifySecondFactor {
+public class VerifySecondFactor implements StartupCheck {
 
   private static final Logger LOG = Logger.getLogger(VerifySecondFactor.class.getName());
 
@@ -56,8 +56,12 @@ public class VerifySecondFactor {
   /** The most consecutive failures an operator may allow before the second step locks. */
   public static final int MAX_LOCK_AFTER = 100;
 
-  /** Delivering this event creates the bean at start-up, so a wrong setting stops the start. */
-  void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object context) {}
+  /** The timer of code checks in /metrics (throttle, comparison and using the code up, together). */
+  static final String TIMER = "portcullis.code.verification";
+
+  /** Reaching the bean at start-up creates it, so a wrong setting stops the start. */
+  @Override
+  public void check() {}
 
   @PostConstruct
   void checkSettings() {
@@ -95,6 +99,7 @@ public class VerifySecondFactor {
    *
    * @return the outcome, never null
    */
+  @Timed(name = TIMER, absolute = true, description = "How long checking one second-factor code takes")
   public Outcome verify(String accountId, String input) {
     Optional<TypedCode> code = TypedCode.of(input);
     Optional<SecondFactorMethod> method =
@@ -115,6 +120,7 @@ public class VerifySecondFactor {
    *     SecondFactorMethod.Check.Failed} counts as a failure
    * @return the outcome, never null
    */
+  @Timed(name = TIMER, absolute = true, description = "How long checking one second-factor code takes")
   public Outcome verify(
       String accountId,
       String input,

@@ -5,6 +5,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,12 +20,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the database schema up to date before the application serves its first request.
  *
- * <p>The schema belongs to the Flyway scripts in {@code db/migration}; EclipseLink's DDL generation is
- * off. The same scripts run on H2, PostgreSQL and MariaDB. When several nodes start together Flyway's
- * lock on its history table lets exactly one of them migrate.
+ * <p>The schema belongs to the Flyway scripts in {@code db/migration}, which run unchanged on H2,
+ * PostgreSQL and MariaDB; {@code db/vendor/<kind>} holds the few a database needs for itself (numbered
+ * between the common ones, e.g. 6.1). A column of UTC instants is declared {@code ${timestamp}}: TIMESTAMP,
+ * or DATETIME(6) on MariaDB, whose TIMESTAMP keeps whole seconds and ends in 2038. EclipseLink's DDL
+ * generation is off. When several nodes start
+ * together Flyway's lock on its history table lets exactly one of them migrate.
  */
 @ApplicationScoped
-public class DatabaseMigrations {
+public class DatabaseMigrations implements StartupCheck {
 
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
@@ -28,31 +38,102 @@ public class DatabaseMigrations {
    */
   static final String MIGRATIONS = "classpath:db/migration";
 
+  static final String VENDOR_MIGRATIONS = "classpath:db/vendor/";
+
   @Resource(lookup = "jdbc/portcullis")
   DataSource dataSource;
+
+  private volatile String schemaVersion;
 
   /** Observer priority of the migrations; start-up work that needs the schema observes later. */
   public static final int AT_STARTUP = 1000;
 
   void migrateAtStartup(@Observes @Priority(AT_STARTUP) @Initialized(ApplicationScoped.class) Object context) {
+    String vendor = vendor();
     MigrateResult result =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(MIGRATIONS)
+            .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor)
+            .placeholders(Map.of("timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP"))
             // our migrations have no callbacks; don't look for the default db/callback folder
             .callbackLocations(MIGRATIONS)
             // a schema that cannot be found must stop the start, never leave an empty database
             .failOnMissingLocations(true)
+            // a database that holds only Liberty's session table is still a new one (see below)
+            .baselineOnMigrate(onlySessionTable())
+            .baselineVersion("0")
             .load()
             .migrate();
+    schemaVersion =
+        result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
     LOG.info(
         () ->
-            "Database schema at version "
-                + (result.targetSchemaVersion != null
-                    ? result.targetSchemaVersion
-                    : result.initialSchemaVersion)
+            "Database ("
+                + vendor
+                + ") schema at version "
+                + schemaVersion
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
+  }
+
+  /** The database must be reachable and of a supported kind. */
+  @Override
+  public void check() {
+    vendor();
+  }
+
+  /** The schema version reached at start-up, or null before the migrations ran (or if they failed). */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
+  /**
+   * Whether the portal's schema holds no table but Liberty's session table ({@code sessions}, see
+   * liberty/config/sessions/database.xml), which Liberty may create before the first migration runs.
+   * Only then does Flyway start its history at version 0 in a schema that is not empty; a schema with
+   * any other table and no history still stops the start (it is not Portcullis' database).
+   */
+  private boolean onlySessionTable() {
+    try (Connection connection = dataSource.getConnection()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet r =
+          connection
+              .getMetaData()
+              .getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+        while (r.next()) {
+          tables.add(r.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+        }
+      }
+      return tables.equals(List.of(SESSION_TABLE));
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Liberty's session table, when sessions are kept in the database. */
+  static final String SESSION_TABLE = "sessions";
+
+  /** Which of the supported databases the data source reaches; anything else stops the start. */
+  private String vendor() {
+    String product;
+    try (Connection connection = dataSource.getConnection()) {
+      product = connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot reach the database of data source jdbc/portcullis (settings portcullis.db.kind, "
+              + "portcullis.db.url, portcullis.db.user, portcullis.db.password): "
+              + e.getMessage(),
+          e);
+    }
+    return switch (product.toLowerCase(Locale.ROOT)) {
+      case "h2" -> "h2";
+      case "postgresql" -> "postgresql";
+      case "mariadb" -> "mariadb";
+      default -> throw new IllegalStateException(
+          "portcullis.db.kind: the data source reaches a "
+              + product
+              + " database; Portcullis supports H2, PostgreSQL and MariaDB");
+    };
   }
 }

@@ -2,23 +2,25 @@ package dev.portcullis.platform;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Stores {@link Instant}s as SQL TIMESTAMPs. The EclipseLink inside Liberty 26.0.0.3 would otherwise
- * serialize them into a byte array, which no TIMESTAMP column accepts.
+ * Stores {@link Instant}s as SQL TIMESTAMP (DATETIME on MariaDB) columns holding UTC wall-clock time, so
+ * that nodes in different time zones read and write the same instants. The EclipseLink inside Liberty
+ * 26.0.0.3 would otherwise serialize them into a byte array, which no TIMESTAMP column accepts.
  */
 @Converter(autoApply = true)
-public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+public class InstantConverter implements AttributeConverter<Instant, LocalDateTime> {
 
   @Override
-  public Timestamp convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+  public LocalDateTime convertToDatabaseColumn(Instant instant) {
+    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   @Override
-  public Instant convertToEntityAttribute(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
+  public Instant convertToEntityAttribute(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }
 }

@@ -2,8 +2,6 @@ package dev.portcullis.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link ResealSecrets} re-seals everything under the current key.
  */
 @ApplicationScoped
-public class SecretBox {
+public class SecretBox implements StartupCheck {
 
   private static final Logger LOG = Logger.getLogger(SecretBox.class.getName());
   private static final String LEGACY = "v1:";
@@ -68,8 +66,9 @@ public class SecretBox {
   private final Map<String, SecretKey> keysById = new LinkedHashMap<>();
 
   /** Loads the key as the application starts, so a wrong key stops the start with a clear message. */
-  void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    // delivering this event creates the bean, which runs loadKey()
+  @Override
+  public void check() {
+    // reaching the bean created it, which ran loadKey()
   }
 
   @PostConstruct

@@ -2,6 +2,7 @@ package dev.portcullis.security;
 
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.audit.SecurityMetrics;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.platform.ClientAddress;
@@ -45,6 +46,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   /** Where a visitor without a login is sent. */
   public static final String LOGIN_PAGE = "/faces/login.xhtml";
 
+  /** Where an account that must set up a second factor first is sent (policy past its grace period). */
+  public static final String ENROLL_PAGE = "/faces/app/security.xhtml";
+
   /** Where a visitor with a pending login is sent. */
   public static final String VERIFY_PAGE = "/faces/login/verify.xhtml";
 
@@ -54,6 +58,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject PasswordThrottle throttle;
   @Inject Accounts accounts;
   @Inject ClientAddress clientAddress;
+  @Inject SecurityMetrics metrics;
+  @Inject EnrollmentPolicy enrollmentPolicy;
 
   /** Request attribute set when the password step was refused because attempts are paused. */
   public static final String PASSWORD_PAUSED = "dev.portcullis.passwordPaused";
@@ -81,8 +87,18 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
     HttpSession session = request.getSession(false);
     if (session != null
-        && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller) {
-      if (accounts.loginStillValid(caller.accountId(), caller.at())) {
+        && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller signedIn) {
+      if (accounts.loginStillValid(signedIn.accountId(), signedIn.at())) {
+        SignedInCaller caller = signedIn;
+        if (caller.groups().contains(Roles.ENROLLING)) {
+          if (secondFactors.twoFactorEnabled(caller.accountId())) {
+            // the policy's enrollment is done, with a code checked: the login is a full one now
+            caller = new SignedInCaller(caller.accountId(), Set.of(Roles.CUSTOMER), caller.at());
+            session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE, caller);
+          } else if (context.isProtected() && !enrollmentStep(request)) {
+            return sendTo(request, response, context, ENROLL_PAGE);
+          }
+        }
         return context.notifyContainerAboutLogin(caller.accountId(), caller.groups());
       }
       // ended from another session (or the account is gone): this session logs in again
@@ -105,20 +121,28 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     String address = clientAddress.of(request);
     if (throttle.paused(email, address).isPresent()) {
       request.setAttribute(PASSWORD_PAUSED, Boolean.TRUE);
+      metrics.loginAttempt("password", "throttled");
       return AuthenticationStatus.SEND_FAILURE;
     }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       throttle.recordFailure(email, address);
+      metrics.loginAttempt("password", "rejected");
       return AuthenticationStatus.SEND_FAILURE;
     }
     throttle.recordSuccess(email);
+    metrics.loginAttempt("password", "accepted");
     String accountId = result.getCallerPrincipal().getName();
     HttpSession session = request.getSession(true);
     session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
     session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
     request.changeSessionId();
     if (!secondFactors.twoFactorEnabled(accountId)) {
+      if (enrollmentPolicy.atPasswordStep(accountId) instanceof EnrollmentPolicy.MustEnrollNow) {
+        events.fire(new SecurityEvent(
+            accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "second factor required: sent to set one up"));
+        return signIn(request, context, new CredentialValidationResult(accountId, Set.of(Roles.ENROLLING)));
+      }
       events.fire(new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "no second factor"));
       return signIn(request, context, result);
     }
@@ -244,6 +268,16 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     accounts.endSessionsBefore(caller.accountId(), now);
     session.setAttribute(
         SignedInCaller.SESSION_ATTRIBUTE, new SignedInCaller(caller.accountId(), caller.groups(), now));
+  }
+
+  /** The addresses an account sent to enrollment may open: Security Settings and the enrollment pages. */
+  private static boolean enrollmentStep(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String page = path.startsWith("/faces/") ? path.substring("/faces".length()) : path;
+    return page.equals("/app/security.xhtml")
+        || page.equals("/app/recovery-codes.xhtml")
+        || page.startsWith("/app/totp/")
+        || page.startsWith("/app/yubikey/");
   }
 
   /** Returns the pending login of the request's session, if there is a live one. */

@@ -37,12 +37,13 @@ public class AccessControlCrawlIT {
 
   @ArquillianResource URL base;
 
-  /** Every protected address of the application: the pages under app/ and the servlets there. */
+  /** Every protected address of the application: the pages under app/ and admin/, and the servlets there. */
   static List<String> protectedAddresses() throws Exception {
     List<String> addresses = new ArrayList<>();
     try (ZipFile war = new ZipFile(new File(System.getProperty("portcullis.war", "target/portcullis.war")))) {
       for (var entry : Collections.list(war.entries())) {
-        if (entry.getName().startsWith("app/") && entry.getName().endsWith(".xhtml")) {
+        if ((entry.getName().startsWith("app/") || entry.getName().startsWith("admin/"))
+            && entry.getName().endsWith(".xhtml")) {
           addresses.add("faces/" + entry.getName());
           addresses.add(entry.getName());
         }
@@ -50,7 +51,8 @@ public class AccessControlCrawlIT {
     }
     addresses.add("app/totp/qr.png");
     addresses.add("app/totp/qr.png?f=x");
-    assertTrue(addresses.size() >= 14, "the WAR's pages were found: " + addresses);
+    assertTrue(addresses.size() >= 18, "the WAR's pages were found: " + addresses);
+    assertTrue(addresses.contains("faces/admin/account.xhtml"), "the admin console is crawled too");
     return addresses;
   }
 
@@ -70,7 +72,8 @@ public class AccessControlCrawlIT {
         String where = method + " " + address + " (" + (cookie == null ? "no session" : "pending session") + ")";
         assertTrue(response.statusCode() == 302 || response.statusCode() == 303, where + " answered " + response.statusCode());
         assertTrue(response.headers().firstValue("Location").orElse("").endsWith(expectedStep), where);
-        assertFalse(response.body().contains("Security Settings") || response.body().contains("PNG"), where);
+        assertFalse(response.body().contains("Security Settings") || response.body().contains("PNG")
+            || response.body().contains("Find an account"), where);
       }
       HttpRequest ajax = HttpRequest.newBuilder(URI.create(Https.secure(base) + address))
           .header("Faces-Request", "partial/ajax")

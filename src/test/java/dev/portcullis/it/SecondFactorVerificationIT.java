@@ -212,7 +212,7 @@ public class SecondFactorVerificationIT {
       assertEquals(i, outcome.consecutiveFailures());
     }
     assertEquals(
-        java.sql.Timestamp.from(MovableClock.now().plus(Duration.ofMinutes(15))),
+        java.time.LocalDateTime.ofInstant(MovableClock.now().plus(Duration.ofMinutes(15)), java.time.ZoneOffset.UTC),
         lockedUntilInDatabase(),
         "locked for 15 minutes");
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MovableClock.now())),
@@ -301,13 +301,14 @@ public class SecondFactorVerificationIT {
     return Parallel.run(executor, n, task);
   }
 
-  private java.sql.Timestamp lockedUntilInDatabase() throws Exception {
+  /** The lock's end as stored: UTC wall-clock time. */
+  private java.time.LocalDateTime lockedUntilInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return r.getTimestamp(1);
+        return r.getObject(1, java.time.LocalDateTime.class);
       }
     }
   }

@@ -1,0 +1,201 @@
+package dev.portcullis.admin.web;
+
+import dev.portcullis.account.Account;
+import dev.portcullis.account.Accounts;
+import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.admin.AdminActions;
+import dev.portcullis.audit.AuditEntry;
+import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.Reauthenticate;
+import dev.portcullis.totp.TotpFactor;
+import dev.portcullis.totp.TotpFactors;
+import dev.portcullis.yubikey.YubiKeyFactor;
+import dev.portcullis.yubikey.YubiKeyFactors;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * The admin console: find accounts by email, and for one account its factors, its recent security
+ * activity, and the two actions (reset 2FA with a reason and the administrator's own password + code;
+ * unlock a locked second step). Request-scoped: passwords and codes never outlive the request.
+ */
+@Named("adminConsole")
+@RequestScoped
+public class AdminConsolePage {
+
+  static final int RESULTS = 50;
+  static final int EVENTS = 30;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject CurrentAccount me;
+  @Inject Accounts accounts;
+  @Inject AdminActions actions;
+  @Inject AuditTrail trail;
+  @Inject TotpFactors totpFactors;
+  @Inject YubiKeyFactors yubiKeys;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject Reauthenticate reauthenticate;
+
+  private String query;
+  private String id;
+  private String reason;
+  private String password;
+  private String code;
+  private Optional<Account> account;
+  private List<Account> results;
+
+  /** The accounts whose email contains the query (none for an empty query). */
+  public List<Account> getResults() {
+    if (results == null) {
+      String q = query == null ? "" : query.strip();
+      results = q.isEmpty() || q.length() > 254 ? List.of() : accounts.search(q, RESULTS);
+    }
+    return results;
+  }
+
+  public boolean isTooMany() {
+    return getResults().size() >= RESULTS;
+  }
+
+  public Optional<Account> account() {
+    if (account == null) {
+      account = id == null || id.length() > 36 ? Optional.empty() : accounts.find(id);
+    }
+    return account;
+  }
+
+  public Account getAccount() {
+    return account().orElse(null);
+  }
+
+  public boolean twoFactorOn(Account a) {
+    return totpFactors.activeFor(a.id()) || yubiKeys.activeFor(a.id()) || recoveryCodes.activeFor(a.id());
+  }
+
+  public boolean locked(Account a) {
+    return actions.locked(a);
+  }
+
+  public List<TotpFactor> getTotpFactors() {
+    return account().map(a -> totpFactors.active(a.id()).stream().toList()).orElse(List.of());
+  }
+
+  public List<YubiKeyFactor> getYubiKeys() {
+    return account().map(a -> yubiKeys.of(a.id())).orElse(List.of());
+  }
+
+  public int getRecoveryCodesLeft() {
+    return account().map(a -> recoveryCodes.remaining(a.id())).orElse(0);
+  }
+
+  public List<AuditEntry> getEvents() {
+    return account().map(a -> trail.recent(a.id(), EVENTS)).orElse(List.of());
+  }
+
+  public String when(Instant instant) {
+    return instant == null ? "never" : WHEN.format(instant);
+  }
+
+  /** Reset 2FA: the reason first (nothing is spent on a form that cannot succeed), then the proof. */
+  public void resetTwoFactor() {
+    Optional<Account> target = account();
+    if (target.isEmpty()) {
+      Messages.addGlobalError("That account does not exist (any more).");
+      return;
+    }
+    try {
+      AdminActions.checkReasonOf(reason);
+    } catch (AdminActions.Refused refused) {
+      Messages.addError("reset:reason", refused.getMessage());
+      return;
+    }
+    Reauthenticate.Result proof = reauthenticate.check(me.id(), password, code);
+    password = null;
+    code = null;
+    if (proof instanceof Reauthenticate.Refused refused) {
+      Messages.addError("reset:" + refused.field(), refused.message());
+      return;
+    }
+    try {
+      actions.resetTwoFactor(me.id(), target.get().id(), reason);
+    } catch (AdminActions.Refused refused) {
+      Messages.addGlobalError(refused.getMessage());
+      return;
+    }
+    Messages.addFlashGlobalInfo(
+        "Two-Factor Authentication of " + target.get().email() + " is reset and its sessions are ended.");
+    backToAccount(target.get());
+  }
+
+  public void unlock() {
+    Optional<Account> target = account();
+    if (target.isEmpty()) {
+      Messages.addGlobalError("That account does not exist (any more).");
+      return;
+    }
+    try {
+      actions.unlock(me.id(), target.get().id());
+    } catch (AdminActions.Refused refused) {
+      Messages.addGlobalError(refused.getMessage());
+      return;
+    }
+    Messages.addFlashGlobalInfo("The second step of " + target.get().email() + " is unlocked.");
+    backToAccount(target.get());
+  }
+
+  private static void backToAccount(Account account) {
+    Faces.redirect("faces/admin/account.xhtml?id=" + URLEncoder.encode(account.id(), StandardCharsets.UTF_8));
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getCode() {
+    return null;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}

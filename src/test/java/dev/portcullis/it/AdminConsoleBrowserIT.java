@@ -1,0 +1,140 @@
+package dev.portcullis.it;
+
+import static dev.portcullis.it.TwoStepLoginBrowserIT.enableTotp;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.logOut;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.newEmail;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.register;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.typeCode;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.typePassword;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.it.TwoStepLoginBrowserIT.Enrolled;
+import java.net.URL;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The admin console in Chromium, with a customer in a second browser: the customer locks their second
+ * step with twenty wrong codes through the real login pages, the administrator finds them, unlocks, and
+ * later resets their 2FA with a reason the customer then sees. The test server lists
+ * {@code ops@portcullis.test} in {@code portcullis.admin.emails}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class AdminConsoleBrowserIT {
+
+  static final String ADMIN_EMAIL = "ops@portcullis.test";
+
+  @Deployment(testable = false)
+  public static WebArchive app() {
+    return Deployments.realWar("portcullis.war");
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void anAdministratorUnlocksAndResetsACustomerWhoSeesWhy() throws Exception {
+    try (Browser admin = new Browser(base);
+        Browser customer = new Browser(base)) {
+      // the test server's policy requires 2FA of administrators, with no grace period
+      admin.open("faces/register.xhtml");
+      admin.type("register:email", ADMIN_EMAIL);
+      admin.type("register:name", "Operator");
+      admin.type("register:password", TwoStepLoginBrowserIT.PASSWORD);
+      admin.type("register:confirmation", TwoStepLoginBrowserIT.PASSWORD);
+      admin.clickAndWait("register:submit");
+      assertTrue(admin.url().contains("/faces/app/security.xhtml"), "sent to set up 2FA first: " + admin.url());
+      assertTrue(admin.text("enrollmentRequired").contains("required"));
+      admin.screenshot("admin-00-enrollment-required");
+      for (String elsewhere : new String[] {"faces/app/index.xhtml", "app/index.xhtml", "faces/admin/index.xhtml"}) {
+        admin.open(elsewhere);
+        assertTrue(admin.url().contains("/faces/app/security.xhtml"), elsewhere + " is out of reach: " + admin.url());
+      }
+      Enrolled adminFactor = enableTotp(admin, ADMIN_EMAIL, false);
+      admin.open("faces/app/index.xhtml");
+      assertTrue(admin.url().contains("/faces/app/index.xhtml"), "with 2FA on, the client area opens");
+      admin.open("faces/admin/index.xhtml");
+      assertTrue(admin.pageText().contains("This page is for administrators"), "the admin role comes with a new login");
+      logOut(admin);
+      typePassword(admin, ADMIN_EMAIL);
+      typeCode(admin, adminFactor.phone().codeAt(nextStep(adminFactor)));
+      assertTrue(admin.url().contains("/faces/app/index.xhtml"), admin.url());
+
+      String email = newEmail("locked-out");
+      register(customer, email, "Locked Out");
+      customer.open("faces/admin/index.xhtml");
+      assertTrue(customer.pageText().contains("This page is for administrators"), "a customer gets no admin page");
+      assertTrue(customer.driver().findElements(By.id("navAdmin")).isEmpty());
+      Enrolled customerFactor = enableTotp(customer, email, false);
+      logOut(customer);
+      String wrong = customerFactor.phone().codeAt(nextStep(customerFactor)).equals("000000") ? "111111" : "000000";
+      for (int round = 0; round < 4; round++) {
+        typePassword(customer, email);
+        for (int attempt = 0; attempt < 5; attempt++) {
+          assertTrue(customer.url().contains("login/verify.xhtml"), customer.url());
+          typeCode(customer, wrong);
+        }
+      }
+      typePassword(customer, email);
+      typeCode(customer, customerFactor.phone().codeAt(nextStep(customerFactor)));
+      assertTrue(customer.url().contains("login/verify.xhtml"), "locked: even the right code is refused");
+
+      admin.clickAndWait("navAdmin");
+      admin.type("q", "locked-out+");
+      admin.clickAndWait("searchButton");
+      assertTrue(admin.text("results").contains(email), admin.text("results"));
+      assertTrue(admin.text("results").contains("locked"));
+      admin.screenshot("admin-01-find-account");
+      admin.driver().findElement(By.linkText(email)).click();
+      assertTrue(admin.text("lockStatus").startsWith("Locked until"), admin.text("lockStatus"));
+      assertTrue(admin.text("factorTable").contains("Time-Based (One-Time Password)"));
+      assertTrue(admin.text("activityTable").contains("Second step locked after too many wrong codes"));
+      admin.screenshot("admin-02-account");
+      admin.clickAndWait("unlock:submit");
+      assertTrue(admin.pageText().contains("is unlocked"), admin.pageText());
+      assertTrue(admin.text("lockStatus").startsWith("Open"));
+
+      typePassword(customer, email);
+      typeCode(customer, customerFactor.phone().codeAt(nextStep(customerFactor)));
+      assertTrue(customer.url().contains("/faces/app/index.xhtml"), "unlocked: the right code logs in");
+
+      admin.clickAndWait("reset:submit");
+      assertTrue(admin.pageText().contains("Give a reason"), "no reason, no reset");
+      assertTrue(admin.text("twoFactorStatus").contains("on"), "nothing was changed");
+      admin.type("reset:reason", "Lost phone and codes; identity checked by a call back");
+      admin.type("reset:password", TwoStepLoginBrowserIT.PASSWORD);
+      admin.type("reset:code", adminFactor.recoveryCodes().get(0));
+      admin.clickAndWait("reset:submit");
+      assertTrue(admin.pageText().contains("is reset and its sessions are ended"), admin.pageText());
+      assertTrue(admin.text("twoFactorStatus").contains("off"));
+      assertTrue(admin.text("recoveryLeft").startsWith("0 left"));
+
+      customer.open("faces/app/security.xhtml");
+      assertTrue(customer.url().contains("login.xhtml"), "the reset ended the customer's session");
+      typePassword(customer, email);
+      assertTrue(customer.url().contains("/faces/app/index.xhtml"), "2FA is off: the password logs in");
+      customer.open("faces/app/security.xhtml");
+      assertTrue(customer.text("status").contains("off"));
+      assertTrue(
+          customer.text("activityTable")
+              .contains("Two-Factor Authentication reset by an administrator: reason: Lost phone and codes"),
+          customer.text("activityTable"));
+
+      admin.open("faces/app/security.xhtml");
+      assertTrue(admin.text("activityTable").contains("Administrator action: reset 2FA of " + email));
+    }
+  }
+
+  /** The first step the phone may use: after the one the enrollment used up, and not in the past. */
+  private static long nextStep(Enrolled enrolled) {
+    return Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
+  }
+}

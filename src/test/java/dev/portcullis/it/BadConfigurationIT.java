@@ -1,0 +1,43 @@
+package dev.portcullis.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An operator's typo must not leave a server running without its portal: the runnable jar, given wrong
+ * settings, says which ones and why, and stops with exit code 1.
+ */
+public class BadConfigurationIT {
+
+  @Test
+  void wrongSettingsStopTheServerAtStartNamingEachOne() throws Exception {
+    try (RunnableJar jar =
+        RunnableJar.start(
+            "bad-configuration",
+            9191,
+            9554,
+            Map.of(
+                "PORTCULLIS_SECRET_KEY", "not base64 at all!",
+                "PORTCULLIS_POLICY_REQUIRE_2FA", "sometimes",
+                "PORTCULLIS_ADMIN_EMAILS", "ops-at-example.com",
+                "PORTCULLIS_THROTTLE_LOCK_AFTER", "500"))) {
+      assertTrue(jar.process().waitFor(4, TimeUnit.MINUTES), "the server stopped by itself: " + jar.tail());
+      assertEquals(1, jar.process().exitValue(), jar.tail());
+      String log = jar.log();
+      for (String setting :
+          new String[] {
+            "portcullis.secret-key", "portcullis.policy.require-2fa", "portcullis.admin.emails",
+            "portcullis.throttle.lock-after"
+          }) {
+        assertTrue(log.contains(setting), "the log names " + setting + ":\n" + jar.tail());
+      }
+      assertFalse(log.contains("not base64 at all!"), "a secret setting's value is never logged");
+      assertFalse(log.contains("CWWKZ0001I: Application portcullis started"), "the portal never served");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.portcullis.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Before any integration test starts the managed Liberty (whose application migrates its database at
+ * start), drops and re-creates the PostgreSQL or MariaDB test database named by the failsafe execution,
+ * so counters that earlier runs left (password throttle per address, second-factor failures) cannot
+ * change an outcome. The H2 run gets the same from maven-clean-plugin. Does nothing without
+ * {@code portcullis.it.db.kind}, so unit tests never touch a database server.
+ */
+public class FreshTestDatabase implements LauncherSessionListener {
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String kind = System.getProperty("portcullis.it.db.kind", "h2");
+    String name = System.getProperty("portcullis.it.db.name", "portcullis_test");
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("portcullis.it.db.name must be lower-case letters and _: " + name);
+    }
+    switch (kind) {
+      case "h2" -> {}
+      case "postgresql" -> run(
+          System.getProperty("portcullis.it.postgresql.admin-url"),
+          System.getProperty("portcullis.it.postgresql.admin-user"),
+          "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
+          "CREATE DATABASE " + name + " ENCODING 'UTF8'");
+      case "mariadb" -> run(
+          System.getProperty("portcullis.it.mariadb.admin-url"),
+          System.getProperty("portcullis.it.mariadb.admin-user"),
+          "DROP DATABASE IF EXISTS " + name,
+          "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      default -> throw new IllegalArgumentException("portcullis.it.db.kind: " + kind);
+    }
+  }
+
+  private static void run(String url, String user, String... statements) {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot prepare the test database at " + url + " as " + user
+              + " (is the server running? .ci/run starts it): " + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.portcullis.it;
+
+import static dev.portcullis.it.TwoStepLoginBrowserIT.enableTotp;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.logOut;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.newEmail;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.register;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.typeCode;
+import static dev.portcullis.it.TwoStepLoginBrowserIT.typePassword;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.it.TwoStepLoginBrowserIT.Enrolled;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes behind an imaginary load balancer: the runnable jar the build made, started twice with
+ * {@code java -jar} on two ports, both on one PostgreSQL database with sessions kept there. A login may
+ * take its steps on different nodes; the same code sent to both at once logs in once; wrong codes
+ * counted on one node lock the second step on the other.
+ */
+public class TwoNodeIT {
+
+  private static RunnableJar a;
+  private static RunnableJar b;
+
+  @BeforeAll
+  static void startTwoNodesOnOneDatabase() throws Exception {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Map<String, String> settings =
+        Map.of(
+            "PORTCULLIS_DB_KIND", "postgresql",
+            "PORTCULLIS_DB_URL", System.getProperty("portcullis.it.nodes.db-url"),
+            "PORTCULLIS_DB_USER", System.getProperty("portcullis.it.postgresql.admin-user"),
+            "PORTCULLIS_SESSIONS", "database",
+            "PORTCULLIS_SECRET_KEY", Base64.getEncoder().encodeToString(key));
+    a = RunnableJar.start("node-a", 9181, 9544, settings);
+    b = RunnableJar.start("node-b", 9182, 9545, settings);
+    a.awaitReady();
+    b.awaitReady();
+  }
+
+  @AfterAll
+  static void stopTheNodes() throws Exception {
+    for (RunnableJar node : new RunnableJar[] {a, b}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
+  /** A new account with an authenticator app, set up on node A; logged out again. */
+  private static Enrolled enrolledOnA(Browser browser, String who) throws Exception {
+    String email = newEmail(who);
+    register(browser, email, "Two Nodes");
+    Enrolled enrolled = enableTotp(browser, email, false);
+    logOut(browser);
+    return enrolled;
+  }
+
+  private static long nextStep(Enrolled enrolled) {
+    return Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
+  }
+
+  @Test
+  void thePasswordOnNodeAAndTheCodeOnNodeBCompleteOneLogin() throws Exception {
+    try (Browser browser = new Browser(a.url())) {
+      Enrolled enrolled = enrolledOnA(browser, "a-then-b");
+      typePassword(browser, enrolled.email());
+      assertTrue(browser.url().startsWith(a.base() + "faces/login/verify.xhtml"), browser.url());
+
+      browser.driver().get(b.base() + "faces/login/verify.xhtml");
+      assertTrue(browser.url().startsWith(b.base() + "faces/login/verify.xhtml"), "node B knows the pending login");
+      typeCode(browser, enrolled.phone().codeAt(nextStep(enrolled)));
+      assertTrue(browser.url().startsWith(b.base() + "faces/app/index.xhtml"), browser.url());
+
+      browser.driver().get(b.base() + "faces/app/security.xhtml");
+      assertTrue(browser.text("status").contains("on"), "logged in on node B");
+      browser.driver().get(a.base() + "faces/app/security.xhtml");
+      assertTrue(browser.url().startsWith(a.base() + "faces/app/security.xhtml"), "and on node A: " + browser.url());
+      logOut(browser);
+      browser.driver().get(b.base() + "faces/app/security.xhtml");
+      assertTrue(browser.url().contains("login.xhtml"), "logged out on A is logged out on B: " + browser.url());
+    }
+  }
+
+  @Test
+  void theSameCodeSentToBothNodesAtOnceLogsInOnce() throws Exception {
+    Enrolled enrolled;
+    try (Browser setup = new Browser(a.url())) {
+      enrolled = enrolledOnA(setup, "parallel");
+    }
+    try (Browser onA = new Browser(a.url());
+        Browser onB = new Browser(b.url())) {
+      typePassword(onA, enrolled.email());
+      typePassword(onB, enrolled.email());
+      String code = enrolled.phone().codeAt(nextStep(enrolled));
+      onA.type("verify:code", code);
+      onB.type("verify:code", code);
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<String>> urls = new ArrayList<>();
+        for (Browser browser : List.of(onA, onB)) {
+          urls.add(pool.submit(() -> {
+            go.await();
+            browser.clickAndWait("verify:submit");
+            return browser.url();
+          }));
+        }
+        go.countDown();
+        long loggedIn = 0;
+        for (Future<String> url : urls) {
+          loggedIn += url.get().contains("faces/app/index.xhtml") ? 1 : 0;
+        }
+        assertEquals(1, loggedIn, "one code, one login, whichever node was first");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void wrongCodesCountedOnNodeALockTheSecondStepOnNodeB() throws Exception {
+    Enrolled enrolled;
+    try (Browser onA = new Browser(a.url())) {
+      enrolled = enrolledOnA(onA, "lock-a-b");
+      String right = enrolled.phone().codeAt(nextStep(enrolled));
+      String wrong = right.equals("000000") ? "111111" : "000000";
+      for (int round = 0; round < 4; round++) {
+        typePassword(onA, enrolled.email());
+        for (int attempt = 0; attempt < 5; attempt++) {
+          typeCode(onA, wrong);
+        }
+      }
+    }
+    try (Browser onB = new Browser(b.url())) {
+      typePassword(onB, enrolled.email());
+      typeCode(onB, enrolled.phone().codeAt(nextStep(enrolled)));
+      assertTrue(onB.url().contains("login/verify.xhtml"), "node B refuses even the right code");
+      assertTrue(onB.pageText().contains("That code didn't work"), onB.pageText());
+    }
+  }
+}
