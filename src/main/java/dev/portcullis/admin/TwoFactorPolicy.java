@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,7 +80,8 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
     if (!applies(requirement, accountId) || factors.twoFactorEnabled(accountId)) {
       return new NotRequired();
     }
-    Instant now = clock.instant();
+    // whole milliseconds: a database may round finer fractions up, which would move the deadline
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant due =
         accounts.secondFactorDueAt(accountId).orElseGet(() -> accounts.startSecondFactorDeadline(accountId, now.plus(grace)));
     return now.isBefore(due) ? new GraceUntil(due) : new MustEnrollNow();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An operator's typo must not leave a server running without its portal: the runnable jar, given wrong
- * settings, says which ones and why, and stops with exit code 1.
+ * settings, says which ones and why (here in JSON log lines, as for a log collector), and stops with exit
+ * code 1.
  */
 public class BadConfigurationIT {
 
@@ -25,7 +26,9 @@ public class BadConfigurationIT {
                 "PORTCULLIS_SECRET_KEY", "not base64 at all!",
                 "PORTCULLIS_POLICY_REQUIRE_2FA", "sometimes",
                 "PORTCULLIS_ADMIN_EMAILS", "ops-at-example.com",
-                "PORTCULLIS_THROTTLE_LOCK_AFTER", "500"))) {
+                "PORTCULLIS_THROTTLE_LOCK_AFTER", "500",
+                // as for a log collector: one JSON object per line
+                "WLP_LOGGING_CONSOLE_FORMAT", "JSON"))) {
       assertTrue(jar.process().waitFor(4, TimeUnit.MINUTES), "the server stopped by itself: " + jar.tail());
       assertEquals(1, jar.process().exitValue(), jar.tail());
       String log = jar.log();
@@ -37,6 +40,11 @@ public class BadConfigurationIT {
         assertTrue(log.contains(setting), "the log names " + setting + ":\n" + jar.tail());
       }
       assertFalse(log.contains("not base64 at all!"), "a secret setting's value is never logged");
+      String failure =
+          log.lines().filter(l -> l.contains("Portcullis cannot start")).findFirst().orElseThrow();
+      assertTrue(
+          failure.startsWith("{") && failure.endsWith("}") && failure.contains("\"loglevel\":\"SEVERE\""),
+          "logged as one JSON object: " + failure);
       assertFalse(log.contains("CWWKZ0001I: Application portcullis started"), "the portal never served");
     }
   }

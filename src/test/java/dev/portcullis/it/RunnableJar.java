@@ -46,6 +46,14 @@ final class RunnableJar implements AutoCloseable {
       throws IOException {
     assertTrue(Files.isRegularFile(JAR), "the package phase made " + JAR);
     Path dir = WORK.resolve(name).toAbsolutePath();
+    // the jar refuses to unpack into a folder that exists: each start gets a fresh one
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     Files.createDirectories(dir);
     Path log = dir.resolve("console.log");
     ProcessBuilder builder =

@@ -49,7 +49,6 @@ public class AdminConsolePage {
   @Inject Reauthenticate reauthenticate;
 
   private String query;
-  private String id;
   private String reason;
   private String password;
   private String code;
@@ -69,9 +68,15 @@ public class AdminConsolePage {
     return getResults().size() >= RESULTS;
   }
 
+  /**
+   * The account the page is about: the request parameter {@code id}, from {@code ?id=} on a GET and from
+   * the form's hidden field on a postback (a request-scoped page keeps nothing between requests).
+   */
   public Optional<Account> account() {
     if (account == null) {
-      account = id == null || id.length() > 36 ? Optional.empty() : accounts.find(id);
+      String accountId = Faces.getRequestParameter("id");
+      account =
+          accountId == null || accountId.length() > 36 ? Optional.empty() : accounts.find(accountId);
     }
     return account;
   }
@@ -165,14 +170,6 @@ public class AdminConsolePage {
 
   public void setQuery(String query) {
     this.query = query;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 
   public String getReason() {
