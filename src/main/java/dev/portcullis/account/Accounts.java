@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import jakarta.inject.Inject;
 
@@ -48,7 +49,7 @@ public class Accounts {
    */
   public List<Account> search(String fragment, int max) {
     String literal =
-        fragment.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        fragment.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     return em.createQuery(
             "SELECT a FROM Account a WHERE a.email LIKE :pattern ESCAPE '!' ORDER BY a.email", Account.class)
         .setParameter("pattern", "%" + literal + "%")

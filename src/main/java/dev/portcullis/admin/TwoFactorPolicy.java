@@ -77,7 +77,7 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
 
   /** The decision under a given policy (the configured one, or another in tests). */
   public Decision decide(String accountId, Requirement requirement, Duration grace) {
-    if (!applies(requirement, accountId) || factors.twoFactorEnabled(accountId)) {
+    if (!stillRequired(requirement, accountId)) {
       return new NotRequired();
     }
     // whole milliseconds: a database may round finer fractions up, which would move the deadline
@@ -89,17 +89,20 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
 
   /** The deadline to show a signed-in account that is in its grace period, if it is. */
   public Optional<Instant> deadlineFor(String accountId) {
-    if (!applies(requirement(), accountId) || factors.twoFactorEnabled(accountId)) {
+    if (!stillRequired(requirement(), accountId)) {
       return Optional.empty();
     }
     return accounts.secondFactorDueAt(accountId);
   }
 
-  private boolean applies(Requirement requirement, String accountId) {
-    return switch (requirement) {
-      case NONE -> false;
-      case ADMINISTRATORS -> administrators.isAdministrator(accountId);
-      case EVERYONE -> true;
-    };
+  /** Whether the requirement applies to the account and it has no second factor yet. */
+  private boolean stillRequired(Requirement requirement, String accountId) {
+    boolean applies =
+        switch (requirement) {
+          case NONE -> false;
+          case ADMINISTRATORS -> administrators.isAdministrator(accountId);
+          case EVERYONE -> true;
+        };
+    return applies && !factors.twoFactorEnabled(accountId);
   }
 }

@@ -3,15 +3,16 @@ package dev.portcullis.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Counts security events for {@code /metrics}: second-factor checks by result (password checks come from
- * the login mechanism through {@link #loginAttempt}), completed
- * logins, enrollments by method, lockouts, replays and admin actions. Counts only: no account, address
- * or code is ever a tag. The latency of code checks is timed where they happen ({@code
- * factor.VerifySecondFactor}).
+ * Counts security events for {@code /metrics}: second-factor code checks by result (at login, enrollment
+ * and "confirm it's you" alike; password checks come from the login mechanism through {@link
+ * #loginAttempt}), completed logins, enrollments by method, lockouts, replays and admin actions. Counts
+ * only: no account, address or code is ever a tag. The latency of code checks is timed where they happen
+ * ({@code factor.VerifySecondFactor}).
  */
 @ApplicationScoped
 public class SecurityMetrics {
@@ -32,7 +33,7 @@ public class SecurityMetrics {
       case SECOND_STEP_LOCKED -> registry.counter("portcullis.lockouts").inc();
       case REPLAY_DETECTED -> registry.counter("portcullis.replays").inc();
       case TWO_FACTOR_RESET_BY_ADMIN, SECOND_STEP_UNLOCKED -> registry
-          .counter("portcullis.admin.actions", new Tag("action", event.type().name().toLowerCase(java.util.Locale.ROOT)))
+          .counter("portcullis.admin.actions", new Tag("action", event.type().name().toLowerCase(Locale.ROOT)))
           .inc();
       default -> {}
     }

@@ -6,6 +6,7 @@ import dev.portcullis.account.web.CurrentAccount;
 import dev.portcullis.admin.AdminActions;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.TotpFactor;
@@ -47,6 +48,7 @@ public class AdminConsolePage {
   @Inject YubiKeyFactors yubiKeys;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
+  @Inject VerifySecondFactor factors;
 
   private String query;
   private String reason;
@@ -86,7 +88,7 @@ public class AdminConsolePage {
   }
 
   public boolean twoFactorOn(Account a) {
-    return totpFactors.activeFor(a.id()) || yubiKeys.activeFor(a.id()) || recoveryCodes.activeFor(a.id());
+    return factors.twoFactorEnabled(a.id());
   }
 
   public boolean locked(Account a) {
