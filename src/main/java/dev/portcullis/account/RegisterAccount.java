@@ -1,5 +1,6 @@
 package dev.portcullis.account;
 
+import dev.portcullis.platform.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Creates an account from what a visitor typed on the registration form. */
 @ApplicationScoped
@@ -47,16 +49,12 @@ public class RegisterAccount {
   @Transactional(rollbackOn = Refused.class)
   public Account register(String email, String name, String password, String confirmation)
       throws Refused {
-    EmailAddress address =
-        EmailAddress.parse(email)
-            .orElseThrow(
-                () ->
-                    new Refused(
-                        "email",
-                        "Enter an email address like name@example.com (at most "
-                            + EmailAddress.MAX_LENGTH
-                            + " characters)."));
-    String displayName = name == null ? "" : name.strip();
+    Optional<String> emailProblem = EmailAddress.problemWith(email);
+    if (emailProblem.isPresent()) {
+      throw new Refused("email", emailProblem.get());
+    }
+    EmailAddress address = EmailAddress.parse(email).orElseThrow();
+    String displayName = PlainText.normalize(name);
     if (displayName.isEmpty()) {
       throw new Refused("name", "Enter your name.");
     }
@@ -65,8 +63,11 @@ public class RegisterAccount {
           "name",
           "Your name has " + displayName.length() + " characters; use at most " + MAX_NAME_LENGTH + ".");
     }
-    if (displayName.chars().anyMatch(Character::isISOControl)) {
-      throw new Refused("name", "Your name contains control characters; use letters and spaces.");
+    if (PlainText.hasInvisible(displayName)) {
+      throw new Refused(
+          "name",
+          "Your name contains an invisible or control character (such as a zero-width space); type it"
+              + " again with letters and spaces.");
     }
     var problem = PasswordPolicy.problemWith(password, address.value());
     if (problem.isPresent()) {

@@ -4,6 +4,7 @@ import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.platform.PlainText;
 import dev.portcullis.security.PasswordThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -95,14 +96,14 @@ public class AdminActions {
 
   /** Returns the trimmed reason, or throws {@link Refused} with what is wrong with it. */
   public static String checkReasonOf(String reason) {
-    String why = reason == null ? "" : reason.strip();
+    String why = PlainText.normalize(reason);
     if (why.length() < REASON_MIN) {
       throw new Refused("Give a reason (at least " + REASON_MIN + " characters); the customer will see it.");
     }
     if (why.length() > REASON_MAX) {
       throw new Refused("Keep the reason under " + (REASON_MAX + 1) + " characters.");
     }
-    if (why.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+    if (PlainText.hasInvisible(why)) {
       throw new Refused("The reason must be plain text on one line.");
     }
     return why;

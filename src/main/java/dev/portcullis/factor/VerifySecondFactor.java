@@ -145,7 +145,15 @@ public class VerifySecondFactor implements StartupCheck {
       }
       return new Outcome.Rejected(attempt.number());
     }
-    SecondFactorMethod.Check result = check.apply(code.get());
+    SecondFactorMethod.Check result;
+    try {
+      result = check.apply(code.get());
+    } catch (RuntimeException e) {
+      // the check failed for a reason of its own (a bug, the database): that was no guess, and the
+      // claim taken above must not stay counted
+      accounts.releaseCodeAttempt(accountId, lockAfter);
+      throw e;
+    }
     if (result instanceof SecondFactorMethod.Check.Passed passed) {
       accounts.resetCodeFailures(accountId);
       events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_ACCEPTED, passed.verified().method()));

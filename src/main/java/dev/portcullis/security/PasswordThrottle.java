@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import dev.portcullis.platform.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -134,7 +135,7 @@ public class PasswordThrottle {
   }
 
   static String emailKey(String email) {
-    String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    String normalized = PlainText.normalize(email).toLowerCase(Locale.ROOT);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
       return "email:" + HexFormat.of().formatHex(digest);

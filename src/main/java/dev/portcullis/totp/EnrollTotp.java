@@ -5,6 +5,8 @@ import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SecretBox;
+import dev.portcullis.platform.StartupCheck;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * code uses up its time step, like any later login code.
  */
 @ApplicationScoped
-public class EnrollTotp {
+public class EnrollTotp implements StartupCheck {
 
   /** A pending secret older than this is replaced by a new one when the enrollment page is opened. */
   static final Duration PENDING_LIFETIME = Duration.ofMinutes(30);
@@ -58,11 +60,23 @@ public class EnrollTotp {
   @ConfigProperty(name = "portcullis.totp.period-seconds", defaultValue = "30")
   int periodSeconds;
 
+  /** Reaching the bean at start-up creates it, so a wrong issuer stops the start. */
+  @Override
+  public void check() {}
+
+  @PostConstruct
+  void checkSettings() {
+    OtpAuthUri.problemWithIssuer(issuer).ifPresent(problem -> {
+      throw new IllegalStateException(problem);
+    });
+  }
+
   /**
    * What the user needs to add the account to an app. Holds the secret: render it into the page and the
    * QR image only, never into a log, a URL or view state.
    */
-  public record PendingSecret(String factorId, String base32Secret, String otpauthUri) {
+  public record PendingSecret(
+      String factorId, String base32Secret, String otpauthUri, String issuer, String shownAccount) {
     /** The secret in groups of four characters, for typing it in by hand. */
     public String groupedSecret() {
       return base32Secret.replaceAll("(.{4})(?=.)", "$1 ");
@@ -170,7 +184,11 @@ public class EnrollTotp {
     try {
       String base32 = new Base32().encodeToString(secret).replace("=", "");
       return new PendingSecret(
-          factor.id(), base32, OtpAuthUri.of(issuer, accountLabel, base32, factor.totp()));
+          factor.id(),
+          base32,
+          OtpAuthUri.of(issuer, accountLabel, base32, factor.totp()),
+          issuer,
+          OtpAuthUri.shownAccount(issuer, accountLabel, base32, factor.totp()));
     } finally {
       Arrays.fill(secret, (byte) 0);
     }

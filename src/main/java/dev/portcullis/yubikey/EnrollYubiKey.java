@@ -5,6 +5,7 @@ import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.TypedCode;
+import dev.portcullis.platform.PlainText;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ public class EnrollYubiKey {
    * @return what is wrong, or empty
    */
   public Optional<Refused> problemWith(String name, LocalSecrets secrets) {
-    String label = name == null ? "" : name.strip();
+    String label = PlainText.normalize(name);
     if (label.isEmpty()) {
       return Optional.of(new Refused("name", "Give this key a name, like \"Blue YubiKey\"."));
     }
@@ -94,8 +95,9 @@ public class EnrollYubiKey {
           new Refused("name", "The name has " + label.length() + " characters; use at most "
               + YubiKeyFactor.MAX_NAME_LENGTH + "."));
     }
-    if (label.chars().anyMatch(Character::isISOControl)) {
-      return Optional.of(new Refused("name", "The name contains control characters."));
+    if (PlainText.hasInvisible(label)) {
+      return Optional.of(
+          new Refused("name", "The name contains an invisible or control character; type it again."));
     }
     boolean useLocal = secrets != null && secrets.given();
     if (useLocal && !localOffered()) {
@@ -141,7 +143,7 @@ public class EnrollYubiKey {
     }
     String id = UUID.randomUUID().toString();
     Instant now = clock.instant();
-    String label = name.strip();
+    String label = PlainText.normalize(name);
     if (secrets != null && secrets.given()) {
       byte[] aesKey = HexFormat.of().parseHex(secrets.aesKeyHex().strip().toLowerCase(Locale.ROOT));
       byte[] privateId = HexFormat.of().parseHex(secrets.privateIdHex().strip().toLowerCase(Locale.ROOT));
@@ -178,10 +180,9 @@ public class EnrollYubiKey {
     return Check.passed(new Verified(YubiKeyFactors.NAME, 0, -1));
   }
 
+  /** Exactly what {@code HexFormat.parseHex} takes: ASCII hex digits only, never full-width ones. */
   private static boolean isHex(String value, int length) {
-    return value != null
-        && value.strip().length() == length
-        && value.strip().chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    return value != null && PlainText.isAsciiHex(value.strip(), length);
   }
 
   private static boolean blank(String value) {

@@ -17,6 +17,8 @@ class AccountInputPropertiesTest {
       assertTrue(value.length() <= EmailAddress.MAX_LENGTH);
       assertEquals(1, value.chars().filter(c -> c == '@').count());
       assertTrue(value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)));
+      assertTrue(!dev.portcullis.platform.PlainText.hasInvisible(value), "no invisible characters");
+      assertEquals(java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC), value, "NFC");
       assertEquals(value, EmailAddress.parse(value).orElseThrow().value(), "normalizing twice changes nothing");
     });
   }

@@ -21,9 +21,23 @@ class EmailAddressTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "ann", "ann@", "@example.com", "ann@example", "a b@example.com",
-      "ann@@example.com", "ann@exa\u0000mple.com"})
+      "ann@@example.com", "ann@exa\u0000mple.com", "ann\u200b@example.com", "\u202eann@example.com",
+      "ann@exam\u00adple.com", "ann@example.com\ufeff"})
   void refusesWhatIsNotAnAddress(String input) {
     assertTrue(EmailAddress.parse(input).isEmpty(), input);
+  }
+
+  @Test
+  void saysWhyAnAddressWithAnInvisibleCharacterIsRefused() {
+    assertEquals(
+        EmailAddress.INVISIBLE_MESSAGE, EmailAddress.problemWith("ann\u200b@example.com").orElseThrow());
+  }
+
+  @Test
+  void theTwoSpellingsOfAnAccentAreOneAddress() {
+    assertEquals(
+        EmailAddress.parse("zo\u00eb@example.com").orElseThrow(),
+        EmailAddress.parse("zoe\u0308@example.com").orElseThrow());
   }
 
   @Test

@@ -297,6 +297,23 @@ public class SecondFactorVerificationIT {
     assertEquals(1, ((Outcome.Rejected) outcome).consecutiveFailures());
   }
 
+  @Test
+  void aCheckThatThrowsLeavesTheCountAsItWas() throws Exception {
+    String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
+    verifier.verify(accountId, wrong);
+    assertEquals(1, failuresInDatabase());
+    for (int i = 0; i < 3; i++) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalStateException.class,
+          () -> verifier.verify(accountId, "123456", c -> true, c -> {
+            throw new IllegalStateException("a fault of the check, after the attempt was claimed");
+          }));
+    }
+    assertEquals(1, failuresInDatabase(), "a check that crashed was no guess");
+    MovableClock.advance(Duration.ofSeconds(30));
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
+  }
+
   private <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
     return Parallel.run(executor, n, task);
   }

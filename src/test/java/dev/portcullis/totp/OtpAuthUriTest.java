@@ -46,4 +46,24 @@ class OtpAuthUriTest {
     String uri = OtpAuthUri.of("A&B=C?", "ann@example.com", SECRET, Totp.standard());
     assertEquals("issuer=A%26B%3DC%3F", uri.replaceAll(".*(issuer=[^&]*).*", "$1"));
   }
+
+  @Test
+  void refusesAnIssuerWithAColonNamingTheSetting() {
+    String problem = OtpAuthUri.problemWithIssuer("Acme: Bank").orElseThrow();
+    org.junit.jupiter.api.Assertions.assertTrue(problem.startsWith("portcullis.totp.issuer must not contain ':'"), problem);
+    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer("Acme Bank").isEmpty());
+    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer(" ").isPresent());
+    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer("Acme\u200bBank").isPresent());
+    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer("A".repeat(101)).isPresent());
+  }
+
+  @Test
+  void shortensALongAccountInTheMiddleAndNeverTheSecret() {
+    String email = "\u3042".repeat(64) + "@" + "\u3044".repeat(185) + ".jp";
+    String uri = OtpAuthUri.of("Portcullis", email, SECRET, Totp.standard());
+    String shown = OtpAuthUri.shownAccount("Portcullis", email, SECRET, Totp.standard());
+    org.junit.jupiter.api.Assertions.assertTrue(shown.startsWith("\u3042") && shown.endsWith(".jp") && shown.contains("\u2026"), shown);
+    org.junit.jupiter.api.Assertions.assertTrue(uri.length() <= OtpAuthUri.MAX_LENGTH);
+    org.junit.jupiter.api.Assertions.assertTrue(uri.contains("secret=" + SECRET + "&"));
+  }
 }

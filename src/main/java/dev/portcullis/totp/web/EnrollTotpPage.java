@@ -111,6 +111,11 @@ public class EnrollTotpPage {
     return pending().map(PendingSecret::factorId).orElse("");
   }
 
+  /** The name the app will list the account under, e.g. "Portcullis (ann@example.com)". */
+  public String getShownInApp() {
+    return pending().map(p -> p.issuer() + " (" + p.shownAccount() + ")").orElse("");
+  }
+
   public String getServerTime() {
     return SERVER_TIME.format(clock.instant());
   }

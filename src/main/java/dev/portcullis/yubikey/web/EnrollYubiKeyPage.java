@@ -3,6 +3,7 @@ package dev.portcullis.yubikey.web;
 import dev.portcullis.account.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.platform.PlainText;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.web.ReauthenticatePage;
 import dev.portcullis.yubikey.EnrollYubiKey;
@@ -77,7 +78,7 @@ public class EnrollYubiKeyPage {
               + " touch the key after entering your password.");
       Faces.redirect("faces/app/recovery-codes.xhtml");
     } else {
-      Messages.addFlashGlobalInfo("Your YubiKey \"" + name.strip() + "\" is registered.");
+      Messages.addFlashGlobalInfo("Your YubiKey \"" + PlainText.normalize(name) + "\" is registered.");
       Faces.redirect("faces/app/security.xhtml");
     }
   }
