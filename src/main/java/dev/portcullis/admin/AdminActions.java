@@ -2,6 +2,7 @@ package dev.portcullis.admin;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
+import dev.portcullis.account.SignInRequirementsRaised;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.platform.PlainText;
@@ -36,6 +37,7 @@ public class AdminActions {
   @Inject VerifySecondFactor factors;
   @Inject PasswordThrottle passwordThrottle;
   @Inject Event<SecurityEvent> events;
+  @Inject Event<SignInRequirementsRaised> raised;
   @Inject Clock clock;
 
   /** Why an action was refused; the page shows the message. */
@@ -57,7 +59,7 @@ public class AdminActions {
     factors.removeAllFactors(accountId);
     accounts.resetCodeFailures(accountId);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    accounts.endSessionsBefore(accountId, now);
+    raised.fire(new SignInRequirementsRaised(accountId, "Two-Factor Authentication reset by an administrator"));
     // where the 2FA policy applies, the customer sets a factor up again right after their password
     accounts.requireSecondFactorBy(accountId, now);
     events.fire(new SecurityEvent(accountId, SecurityEvent.Type.TWO_FACTOR_RESET_BY_ADMIN, "reason: " + why));

@@ -28,7 +28,8 @@ public record SecurityEvent(String accountId, Type type, String detail) {
     LOGGED_OUT("Logged out"),
     TWO_FACTOR_RESET_BY_ADMIN("Two-Factor Authentication reset by an administrator"),
     SECOND_STEP_UNLOCKED("Second step unlocked by an administrator"),
-    ADMIN_ACTION("Administrator action");
+    ADMIN_ACTION("Administrator action"),
+    OTHER_SESSIONS_ENDED("Signed out everywhere else");
 
     private final String description;
 

@@ -95,6 +95,16 @@ public class VerifySecondFactor implements StartupCheck {
   }
 
   /**
+   * Returns what the user is told when {@code input} cannot be a code of any method (the same words as
+   * {@link Outcome.Malformed}), or empty when some method takes its shape. Looks at no account.
+   */
+  public Optional<String> problemWithShape(String input) {
+    Optional<TypedCode> code = TypedCode.of(input);
+    boolean recognized = code.isPresent() && methods.stream().anyMatch(m -> m.recognizes(code.get()));
+    return recognized ? Optional.empty() : Optional.of(SHAPE_MESSAGE);
+  }
+
+  /**
    * Checks {@code input} against the account's factors; never throws for bad input.
    *
    * @return the outcome, never null

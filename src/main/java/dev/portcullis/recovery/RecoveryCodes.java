@@ -2,6 +2,7 @@ package dev.portcullis.recovery;
 
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.factor.RecoveryCodeIssuer;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  * guessed from the hash.
  */
 @ApplicationScoped
-public class RecoveryCodes implements SecondFactorMethod {
+public class RecoveryCodes implements SecondFactorMethod, RecoveryCodeIssuer {
 
   public static final String NAME = "recovery code";
   public static final int COUNT = 10;
@@ -90,6 +91,20 @@ public class RecoveryCodes implements SecondFactorMethod {
     }
     events.fire(new SecurityEvent(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED, COUNT + " codes"));
     return codes;
+  }
+
+  @Override
+  public boolean issuedTo(String accountId) {
+    return em.createQuery("SELECT COUNT(r) FROM RecoveryCode r WHERE r.accountId = :accountId", Long.class)
+            .setParameter("accountId", accountId)
+            .getSingleResult()
+        > 0;
+  }
+
+  @Override
+  @Transactional
+  public List<String> issue(String accountId) {
+    return regenerate(accountId);
   }
 
   /** Returns how many unused codes the account has. */

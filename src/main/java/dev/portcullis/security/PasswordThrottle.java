@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,6 +51,35 @@ public class PasswordThrottle {
   @Inject
   @ConfigProperty(name = "portcullis.password.window-minutes", defaultValue = "15")
   int windowMinutes;
+
+  /** What came of one password attempt under the throttle. */
+  public enum Verdict {
+    /** The password is right; the email's count starts again. */
+    RIGHT,
+    /** The password is wrong; it was counted for the email and the address. */
+    WRONG,
+    /** Attempts for this email or from this address are paused; the password was not looked at. */
+    PAUSED
+  }
+
+  /**
+   * The one way a password is checked, wherever it is typed (the login, every "confirm it's you", the
+   * administrator's proof): paused attempts are refused without looking at the password, a wrong one is
+   * counted for the email and for the client address, a right one clears the email's count.
+   *
+   * @param matches checks the password; called only when attempts are not paused
+   */
+  public Verdict attempt(String email, String address, BooleanSupplier matches) {
+    if (paused(email, address).isPresent()) {
+      return Verdict.PAUSED;
+    }
+    if (!matches.getAsBoolean()) {
+      recordFailure(email, address);
+      return Verdict.WRONG;
+    }
+    recordSuccess(email);
+    return Verdict.RIGHT;
+  }
 
   /** Returns how long password attempts for this email or from this address stay paused, or empty. */
   public Optional<Duration> paused(String email, String address) {

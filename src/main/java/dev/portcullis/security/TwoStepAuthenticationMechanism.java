@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -119,18 +118,25 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
     String email = ((UsernamePasswordCredential) credential).getCaller();
     String address = clientAddress.of(request);
-    if (throttle.paused(email, address).isPresent()) {
+    CredentialValidationResult[] validated = {CredentialValidationResult.INVALID_RESULT};
+    PasswordThrottle.Verdict verdict =
+        throttle.attempt(
+            email,
+            address,
+            () -> {
+              validated[0] = identityStores.validate(credential);
+              return validated[0].getStatus() == CredentialValidationResult.Status.VALID;
+            });
+    if (verdict == PasswordThrottle.Verdict.PAUSED) {
       request.setAttribute(PASSWORD_PAUSED, Boolean.TRUE);
       metrics.loginAttempt("password", "throttled");
       return AuthenticationStatus.SEND_FAILURE;
     }
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      throttle.recordFailure(email, address);
+    if (verdict == PasswordThrottle.Verdict.WRONG) {
       metrics.loginAttempt("password", "rejected");
       return AuthenticationStatus.SEND_FAILURE;
     }
-    throttle.recordSuccess(email);
+    CredentialValidationResult result = validated[0];
     metrics.loginAttempt("password", "accepted");
     String accountId = result.getCallerPrincipal().getName();
     HttpSession session = request.getSession(true);
@@ -251,23 +257,6 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
       session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
       session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
     }
-  }
-
-  /**
-   * Ends every other login of the caller's account, on every node, and keeps this one: the account's
-   * logins from before now stop being honoured, and this session's login is stamped now.
-   */
-  public void endOtherSessions(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null
-        || !(session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller)) {
-      return;
-    }
-    // whole milliseconds: the database may round finer fractions up, past this session's own stamp
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    accounts.endSessionsBefore(caller.accountId(), now);
-    session.setAttribute(
-        SignedInCaller.SESSION_ATTRIBUTE, new SignedInCaller(caller.accountId(), caller.groups(), now));
   }
 
   /** The addresses an account sent to enrollment may open: Security Settings and the enrollment pages. */

@@ -12,6 +12,8 @@ import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.PasswordThrottle;
+import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.Totp;
 import jakarta.annotation.Resource;
@@ -55,6 +57,9 @@ public class SecondFactorVerificationIT {
   @Inject VerifySecondFactor verifier;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Accounts accounts;
+  @Inject Reauthenticate reauthenticate;
+  @Inject PasswordThrottle passwordThrottle;
+  @Inject jakarta.servlet.http.HttpServletRequest request;
 
   @Resource(lookup = "jdbc/portcullis")
   DataSource dataSource;
@@ -312,6 +317,43 @@ public class SecondFactorVerificationIT {
     assertEquals(1, failuresInDatabase(), "a check that crashed was no guess");
     MovableClock.advance(Duration.ofSeconds(30));
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
+  }
+
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @Test
+  void confirmingItsYouCountsWrongPasswordsLikeTheLogin() {
+    request.getSession(true);
+    String code = codeAt(MovableClock.now());
+    for (int i = 0; i < 10; i++) {
+      Reauthenticate.Result refused = reauthenticate.check(accountId, "not my password " + i, code);
+      assertEquals(new Reauthenticate.Refused("code", Reauthenticate.FAILED_PROOF), refused);
+    }
+    assertTrue(passwordThrottle.paused(email, "203.0.113.7").isPresent(), "the login form is paused too");
+    assertEquals(
+        new Reauthenticate.Refused("code", Reauthenticate.PAUSED),
+        reauthenticate.check(accountId, PASSWORD, code),
+        "paused: even the right password is not looked at");
+    MovableClock.advance(Duration.ofMinutes(16));
+    assertInstanceOf(
+        Reauthenticate.Proven.class, reauthenticate.check(accountId, PASSWORD, codeAt(MovableClock.now())));
+  }
+
+  @Test
+  void aRefusedProofNeverSaysWhichHalfWasWrong() {
+    request.getSession(true);
+    String right = codeAt(MovableClock.now());
+    String wrong = right.equals("000000") ? "111111" : "000000";
+    assertEquals(
+        reauthenticate.check(accountId, "not my password", right),
+        reauthenticate.check(accountId, PASSWORD, wrong),
+        "a wrong password and a wrong code get the same answer, in the same place");
+    int counted = passwordThrottle.failuresFor(email);
+    assertEquals(
+        reauthenticate.check(accountId, "not my password", "12"),
+        reauthenticate.check(accountId, PASSWORD, "12"),
+        "input that is no code is told so whatever the password");
+    assertEquals(counted, passwordThrottle.failuresFor(email), "and its password was not looked at");
   }
 
   private <T> List<T> inParallel(int n, Callable<T> task) throws Exception {

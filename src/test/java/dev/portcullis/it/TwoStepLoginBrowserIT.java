@@ -197,7 +197,7 @@ public class TwoStepLoginBrowserIT {
       browser.type("disable:password", "not my password");
       browser.type("disable:code", enrolled.recoveryCodes().get(1));
       browser.clickAndWait("disable:submit");
-      assertTrue(browser.pageText().contains("That password is not right"), "the form opens again, with why");
+      assertTrue(browser.pageText().contains("That password or code didn't work"), "the form opens again, with why");
       browser.type("disable:password", PASSWORD);
       browser.type("disable:code", enrolled.recoveryCodes().get(1));
       browser.clickAndWait("disable:submit");
@@ -214,6 +214,22 @@ public class TwoStepLoginBrowserIT {
         assertTrue(activity.contains(seen), seen + " in\n" + activity);
       }
       browser.screenshot("10-security-activity");
+    }
+  }
+
+  @Test
+  void turningTwoFactorOnSignsOutTheSessionsThatHadOnlyThePassword() throws Exception {
+    String email = newEmail("raise");
+    try (Browser here = new Browser(base); Browser elsewhere = new Browser(base)) {
+      register(here, email, "Raise Test");
+      typePassword(elsewhere, email);
+      assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), "password only: " + elsewhere.url());
+      enableTotp(here, email, false);
+      elsewhere.open("faces/app/index.xhtml");
+      assertTrue(elsewhere.url().contains("faces/login.xhtml"), "the password-only session ended: " + elsewhere.url());
+      here.open("faces/app/security.xhtml");
+      assertTrue(here.url().contains("faces/app/security.xhtml"), "the session that turned it on stays in");
+      assertTrue(here.text("activityTable").contains("Signed out everywhere else"), here.text("activityTable"));
     }
   }
 

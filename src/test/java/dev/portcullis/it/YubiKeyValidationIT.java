@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.account.RegisterAccount;
+import dev.portcullis.factor.AddSecondFactor;
+import dev.portcullis.totp.EnrollTotp;
+import dev.portcullis.totp.Totp;
+import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.factor.VerifySecondFactor;
@@ -57,6 +61,9 @@ public class YubiKeyValidationIT {
   @Inject YubiKeyFactors keys;
   @Inject VerifySecondFactor verifier;
   @Inject CloudValidation cloud;
+  @Inject AddSecondFactor addSecondFactor;
+  @Inject EnrollTotp enrollTotp;
+  @Inject TotpFactors totpFactors;
 
   @Resource(lookup = "jdbc/portcullis")
   DataSource dataSource;
@@ -234,6 +241,46 @@ public class YubiKeyValidationIT {
     Outcome outcome = verifier.verify(accountId, key.touch());
     assertInstanceOf(Outcome.Unavailable.class, outcome);
     assertTrue(VerifySecondFactor.messageFor(outcome).startsWith("YubiKey validation is unavailable right now, use another method"));
+  }
+
+  /** Adds a YubiKey through the one enrollment path, as the page does. */
+  private AddSecondFactor.Added addYubiKey(String account, VirtualYubiKey yubiKey) {
+    YubiStub.knows(yubiKey);
+    return addSecondFactor.add(
+        account, yubiKey.touch(), keys::recognizes, c -> enroll.register(account, "Key", null, c));
+  }
+
+  /** Adds an authenticator app through the one enrollment path, as the page does. */
+  private AddSecondFactor.Added addTotp(String account) throws Exception {
+    EnrollTotp.PendingSecret pending = enrollTotp.begin(account, "order@example.com");
+    byte[] secret = new org.apache.commons.codec.binary.Base32().decode(pending.base32Secret());
+    Totp totp = Totp.standard();
+    String code = totp.codeAt(secret, totp.stepAt(MovableClock.now()));
+    return addSecondFactor.add(account, code, totpFactors::recognizes, c -> enrollTotp.confirm(account, c));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void theRecoveryCodesOfAYubiKeyStillWorkAfterAnAuthenticatorAppIsAdded() throws Exception {
+    String account = newAccount();
+    AddSecondFactor.Added first = addYubiKey(account, VirtualYubiKey.random());
+    assertEquals(10, first.recoveryCodes().size(), "the first factor brings the recovery codes");
+    AddSecondFactor.Added second = addTotp(account);
+    assertTrue(second.active());
+    assertTrue(second.recoveryCodes().isEmpty(), "no new codes behind the user's back");
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(account, first.recoveryCodes().get(0)));
+  }
+
+  @Test
+  @OperateOnDeployment("app")
+  void theRecoveryCodesOfAnAuthenticatorAppStillWorkAfterAYubiKeyIsAdded() throws Exception {
+    String account = newAccount();
+    AddSecondFactor.Added first = addTotp(account);
+    assertEquals(10, first.recoveryCodes().size(), "the first factor brings the recovery codes");
+    AddSecondFactor.Added second = addYubiKey(account, VirtualYubiKey.random());
+    assertTrue(second.active());
+    assertTrue(second.recoveryCodes().isEmpty(), "no new codes behind the user's back");
+    assertInstanceOf(Outcome.Accepted.class, verifier.verify(account, first.recoveryCodes().get(9)));
   }
 
   @Test

@@ -4,7 +4,7 @@ import dev.portcullis.account.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Reauthenticate;
-import dev.portcullis.security.TwoStepAuthenticationMechanism;
+import dev.portcullis.security.OtherSessions;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.yubikey.EnrollYubiKey;
@@ -38,7 +38,7 @@ public class SecuritySettingsPage {
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
   @Inject YubiKeyFactors yubiKeys;
-  @Inject TwoStepAuthenticationMechanism mechanism;
+  @Inject OtherSessions otherSessions;
   @Inject EnrollYubiKey enrollYubiKey;
 
   private String password;
@@ -112,7 +112,7 @@ public class SecuritySettingsPage {
 
   private void endOtherSessionsIfAsked() {
     if (endOtherSessions) {
-      mechanism.endOtherSessions(Faces.getRequest());
+      otherSessions.end(me.id(), "asked for when changing second factors");
       Messages.addFlashGlobalInfo("Your account was logged out everywhere else.");
     }
   }

@@ -1,9 +1,9 @@
 package dev.portcullis.totp.web;
 
 import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
-import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.web.ClockNotice;
 import dev.portcullis.security.web.ReauthenticatePage;
 import dev.portcullis.totp.EnrollTotp;
@@ -15,7 +15,6 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -40,8 +39,7 @@ public class EnrollTotpPage {
   @Inject CurrentAccount me;
   @Inject EnrollTotp enroll;
   @Inject TotpFactors totpFactors;
-  @Inject VerifySecondFactor verifier;
-  @Inject RecoveryCodes recoveryCodes;
+  @Inject AddSecondFactor addSecondFactor;
   @Inject Clock clock;
   @Inject ReauthenticatePage reauthenticate;
 
@@ -67,20 +65,25 @@ public class EnrollTotpPage {
     if (!reauthenticate.demand(PAGE)) {
       return;
     }
-    Outcome outcome =
-        verifier.verify(
-            me.id(), code, totpFactors::recognizes, c -> enroll.confirm(me.id(), c));
+    AddSecondFactor.Added added =
+        addSecondFactor.add(me.id(), code, totpFactors::recognizes, c -> enroll.confirm(me.id(), c));
     code = null;
+    Outcome outcome = added.outcome();
     if (outcome instanceof Outcome.Accepted accepted) {
-      List<String> codes = recoveryCodes.regenerate(me.id());
-      Faces.setFlashAttribute("recoveryCodes", codes);
-      Messages.addFlashGlobalInfo(
-          "Two-Factor Authentication is on. From your next login on, you'll be asked for a code"
-              + " after your password.");
       if (accepted.verified().clockOffsetSeconds() != 0) {
         Messages.addFlashGlobalWarn(ClockNotice.describe(accepted.verified().clockOffsetSeconds()));
       }
-      Faces.redirect("faces/app/recovery-codes.xhtml");
+      if (added.firstFactor()) {
+        Faces.setFlashAttribute("recoveryCodes", added.recoveryCodes());
+        Messages.addFlashGlobalInfo(
+            "Two-Factor Authentication is on. From your next login on, you'll be asked for a code"
+                + " after your password.");
+        Faces.redirect("faces/app/recovery-codes.xhtml");
+      } else {
+        Messages.addFlashGlobalInfo(
+            "Your authenticator app is added. Your recovery codes stay as they are.");
+        Faces.redirect("faces/app/security.xhtml");
+      }
       return;
     }
     Messages.addError(

@@ -1,17 +1,16 @@
 package dev.portcullis.yubikey.web;
 
 import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.platform.PlainText;
-import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.web.ReauthenticatePage;
 import dev.portcullis.yubikey.EnrollYubiKey;
 import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -31,8 +30,7 @@ public class EnrollYubiKeyPage {
   @Inject CurrentAccount me;
   @Inject EnrollYubiKey enroll;
   @Inject YubiKeyFactors keys;
-  @Inject VerifySecondFactor verifier;
-  @Inject RecoveryCodes recoveryCodes;
+  @Inject AddSecondFactor addSecondFactor;
   @Inject ReauthenticatePage reauthenticate;
 
   private static final String PAGE = "faces/app/yubikey/enroll.xhtml";
@@ -59,26 +57,27 @@ public class EnrollYubiKeyPage {
       Messages.addError("yubikey:" + refused.get().field(), refused.get().message());
       return;
     }
-    boolean firstFactor = !verifier.twoFactorEnabled(me.id());
-    Outcome outcome =
-        verifier.verify(
+    AddSecondFactor.Added added =
+        addSecondFactor.add(
             me.id(), otp, keys::recognizes, code -> enroll.register(me.id(), name, secrets, code));
     otp = null;
+    Outcome outcome = added.outcome();
     if (!(outcome instanceof Outcome.Accepted)) {
       Messages.addError(
           "yubikey:otp",
           outcome instanceof Outcome.Rejected ? NOT_GENUINE : VerifySecondFactor.messageFor(outcome));
       return;
     }
-    if (firstFactor) {
-      List<String> codes = recoveryCodes.regenerate(me.id());
-      Faces.setFlashAttribute("recoveryCodes", codes);
+    if (added.firstFactor()) {
+      Faces.setFlashAttribute("recoveryCodes", added.recoveryCodes());
       Messages.addFlashGlobalInfo(
           "Your YubiKey is registered and Two-Factor Authentication is on. From your next login on,"
               + " touch the key after entering your password.");
       Faces.redirect("faces/app/recovery-codes.xhtml");
     } else {
-      Messages.addFlashGlobalInfo("Your YubiKey \"" + PlainText.normalize(name) + "\" is registered.");
+      Messages.addFlashGlobalInfo(
+          "Your YubiKey \"" + PlainText.normalize(name) + "\" is registered. Your recovery codes stay as"
+              + " they are.");
       Faces.redirect("faces/app/security.xhtml");
     }
   }
