@@ -27,6 +27,7 @@ public class BadConfigurationIT {
                 "PORTCULLIS_POLICY_REQUIRE_2FA", "sometimes",
                 "PORTCULLIS_ADMIN_EMAILS", "ops-at-example.com",
                 "PORTCULLIS_THROTTLE_LOCK_AFTER", "500",
+                "PORTCULLIS_TOTP_ISSUER", "Acme: Bank",
                 // as for a log collector: one JSON object per line
                 "WLP_LOGGING_CONSOLE_FORMAT", "JSON"))) {
       assertTrue(jar.process().waitFor(4, TimeUnit.MINUTES), "the server stopped by itself: " + jar.tail());
@@ -35,7 +36,7 @@ public class BadConfigurationIT {
       for (String setting :
           new String[] {
             "portcullis.secret-key", "portcullis.policy.require-2fa", "portcullis.admin.emails",
-            "portcullis.throttle.lock-after"
+            "portcullis.throttle.lock-after", "portcullis.totp.issuer"
           }) {
         assertTrue(log.contains(setting), "the log names " + setting + ":\n" + jar.tail());
       }

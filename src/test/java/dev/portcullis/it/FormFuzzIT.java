@@ -1,5 +1,6 @@
 package dev.portcullis.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +60,18 @@ public class FormFuzzIT {
     return inputs;
   }
 
+  /** Stands for "the nonce of the page the form is on", as a browser sends it. */
+  private static final String PAGES_NONCE = "the page's own nonce";
+
   private HttpResponse<String> post(
       HttpClient client, String page, String form, Map<String, String> fields, boolean withNonce)
+      throws Exception {
+    return post(client, page, form, fields, withNonce ? PAGES_NONCE : null);
+  }
+
+  /** Posts the form of {@code page} with {@code sentNonce} (none when null, or {@link #PAGES_NONCE}). */
+  private HttpResponse<String> post(
+      HttpClient client, String page, String form, Map<String, String> fields, String sentNonce)
       throws Exception {
     String html = client.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + page)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
@@ -70,8 +81,10 @@ public class FormFuzzIT {
       all.put(hidden.group(1), hidden.group(2));
     }
     Matcher nonce = NONCE.matcher(html);
-    if (withNonce && nonce.find()) {
+    if (PAGES_NONCE.equals(sentNonce) && nonce.find()) {
       all.put("primefaces.nonce", nonce.group(1));
+    } else if (sentNonce != null && !PAGES_NONCE.equals(sentNonce)) {
+      all.put("primefaces.nonce", sentNonce);
     }
     assertTrue(all.containsKey("jakarta.faces.ViewState"), "the form of " + page + " has its view state");
     all.putAll(fields);
@@ -137,6 +150,43 @@ public class FormFuzzIT {
     var login = post(Https.client().cookieHandler(new CookieManager()).build(), "faces/login.xhtml",
         "login", Map.of("login:email", email, "login:password", TwoStepLoginBrowserIT.PASSWORD), true);
     assertTrue(login.body().contains("That email and password don't match an account."), "no account was made");
+  }
+
+  @Test
+  void aPostWithoutItsPagesNonceRunsNoActionAndCountsNoPassword() throws Exception {
+    String email = TwoStepLoginBrowserIT.newEmail("nonce");
+    String password = TwoStepLoginBrowserIT.PASSWORD;
+    var registered = post(Https.client().cookieHandler(new CookieManager()).build(), "faces/register.xhtml",
+        "register", Map.of("register:email", email, "register:name", "Nonce Test",
+            "register:password", password, "register:confirmation", password), true);
+    assertEquals(302, registered.statusCode(), "registered and signed in");
+    String elsewhere = client().send(
+        HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
+        HttpResponse.BodyHandlers.ofString()).body().replaceAll("(?s).*PrimeFaces\\.csp\\.init\\('([^']+)'\\).*", "$1");
+    // none, another page's (a well-formed nonce of the portal), and a made-up one
+    for (String nonce : java.util.Arrays.asList(null, elsewhere, "bm90LWEtbm9uY2U=")) {
+      HttpClient client = client();
+      var refused = post(client, "faces/login.xhtml", "login",
+          Map.of("login:email", email, "login:password", password), nonce);
+      assertEquals(302, refused.statusCode(), "nonce " + nonce);
+      assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("faces/login.xhtml?expired=true"),
+          refused.headers().firstValue("Location").toString());
+      var area = client.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/app/index.xhtml")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      assertTrue(area.headers().firstValue("Location").orElse("").contains("faces/login.xhtml"),
+          "the right password without the page's nonce signed nobody in (nonce " + nonce + ")");
+    }
+    for (int i = 0; i < 12; i++) {
+      post(client(), "faces/login.xhtml", "login", Map.of("login:email", email, "login:password", "wrong " + i), null);
+    }
+    var login = post(client(), "faces/login.xhtml", "login",
+        Map.of("login:email", email, "login:password", password), true);
+    assertTrue(login.headers().firstValue("Location").orElse("").contains("faces/app/index.xhtml"),
+        "refused posts counted no wrong password: " + login.statusCode() + " " + login.headers().firstValue("Location"));
+  }
+
+  private static HttpClient client() {
+    return Https.client().cookieHandler(new CookieManager()).build();
   }
 
   @Test

@@ -19,8 +19,6 @@ import dev.portcullis.yubikey.VirtualYubiKey;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,8 +88,7 @@ public class ResealSecretsIT {
     assertInstanceOf(Check.Passed.class, enrollYubiKey.register(accountId, "K",
         new EnrollYubiKey.LocalSecrets(key.aesKeyHex(), key.privateIdHex()), TypedCode.of(key.touch()).orElseThrow()));
 
-    String serverKey = Files.readString(
-        Path.of(ConfigProvider.getConfig().getValue("portcullis.dev-key-file", String.class))).trim();
+    String serverKey = ConfigProvider.getConfig().getValue("portcullis.secret-key", String.class);
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
     String newKey = Base64.getEncoder().encodeToString(raw);

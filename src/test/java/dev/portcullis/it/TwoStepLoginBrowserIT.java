@@ -404,7 +404,38 @@ public class TwoStepLoginBrowserIT {
     List<String> policies = headers.allValues("Content-Security-Policy");
     assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), policies.toString());
     assertTrue(policies.stream().anyMatch(p -> p.matches(".*script-src[^;]*'nonce-[^']+'.*")), policies.toString());
+    assertEquals(1, policies.size(), "one policy, so its default-src governs scripts too: " + policies);
+    assertTrue(policies.get(0).startsWith("default-src 'self';"), policies.toString());
     assertFalse(response.body().contains(" onclick=\""), "no inline event handlers under the policy");
+    var image = Https.client().build().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + "error.html")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertTrue(image.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self';"),
+        "responses that are no Faces page carry the policy too");
+  }
+
+  @Test
+  void addressesThatNameNoPageAreNotFound() throws Exception {
+    var client = Https.client().build();
+    for (String path : List.of("faces/anything.html", "faces/missing.xhtml", "faces/nested/folder/x.jsp",
+        "missing.xhtml", "faces/login.xhtml.bak", "faces/", "faces/login.html")) {
+      var response = client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + path)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, response.statusCode(), path);
+      assertFalse(response.body().contains("Exception") || response.body().contains("Something went wrong"), path);
+    }
+  }
+
+  @Test
+  void theServerItselfShowsNoWelcomePageAndSendsHsts() throws Exception {
+    String root = Https.secure(base).replaceFirst("/portcullis/$", "/");
+    var response = Https.client().build().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, response.statusCode());
+    assertFalse(response.body().contains("Open Liberty"), "Liberty's welcome page is off");
+    assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), "HSTS");
   }
 
   @Test

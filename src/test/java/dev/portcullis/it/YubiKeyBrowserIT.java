@@ -24,6 +24,11 @@ import org.openqa.selenium.WebElement;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ExpectedServerLog({
+  // a replayed OTP is a security event; the validation service is made unavailable on purpose
+  "yubikey\\.YubiKeyFactors W Security event: ",
+  "yubikey\\.CloudValidation W YubiKey validation"
+})
 public class YubiKeyBrowserIT {
 
   @Deployment(name = "stub", testable = false, order = 1)

@@ -43,6 +43,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * wrapper must survive has a case here.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExpectedServerLog({
+  // every outage and protocol fault is provoked here, and each is logged for the operator
+  "yubikey\\.CloudValidation [WE] ",
+  // replayed OTPs are security events
+  "yubikey\\.YubiKeyFactors W Security event: "
+})
 public class YubiKeyValidationIT {
 
   @Deployment(name = "stub", testable = false, order = 1)
