@@ -77,7 +77,7 @@ public class PasswordThrottle {
       recordFailure(email, address);
       return Verdict.WRONG;
     }
-    recordSuccess(email);
+    self.recordSuccess(email);
     return Verdict.RIGHT;
   }
 

@@ -74,6 +74,41 @@ public class TwoNodeIT {
     return Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
   }
 
+  /** Opens a TLS 1.2 connection to node A offering only {@code suite}. */
+  private static javax.net.ssl.SSLSocket tls12(String suite) throws Exception {
+    var socket = (javax.net.ssl.SSLSocket) Https.trustingContext().getSocketFactory().createSocket("localhost", 9544);
+    socket.setSoTimeout(10_000);
+    socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+    socket.setEnabledCipherSuites(new String[] {suite});
+    return socket;
+  }
+
+  @Test
+  void theJarOffersOnlyForwardSecretSuitesAndRefusesRenegotiation() throws Exception {
+    for (String weak : java.util.List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA")) {
+      try (var socket = tls12(weak)) {
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(javax.net.ssl.SSLException.class, socket::startHandshake, weak);
+        assertTrue(refused.getMessage().contains("Received fatal alert"), "the server refused " + weak + ": " + refused);
+      }
+    }
+    try (var socket = tls12("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")) {
+      socket.startHandshake();
+      assertEquals("TLSv1.2", socket.getSession().getProtocol());
+      socket.startHandshake(); // the client asks to renegotiate
+      var out = socket.getOutputStream();
+      out.write("GET /portcullis/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      var refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+        if (socket.getInputStream().read() < 0) {
+          throw new java.io.EOFException("closed without an answer");
+        }
+      }, "a renegotiated connection must not be served");
+      assertTrue(refused instanceof java.io.EOFException || refused.getMessage().contains("alert")
+          || refused.getMessage().contains("closed"), refused.toString());
+    }
+  }
+
   @Test
   void thePasswordOnNodeAAndTheCodeOnNodeBCompleteOneLogin() throws Exception {
     try (Browser browser = new Browser(a.url())) {
