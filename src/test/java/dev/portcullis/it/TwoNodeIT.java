@@ -89,7 +89,9 @@ public class TwoNodeIT {
         "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA")) {
       try (var socket = tls12(weak)) {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(javax.net.ssl.SSLException.class, socket::startHandshake, weak);
-        assertTrue(refused.getMessage().contains("Received fatal alert"), "the server refused " + weak + ": " + refused);
+        // refused by the server (an alert, or the connection closed), not by this client
+        assertTrue(refused.getMessage().contains("Received fatal alert")
+            || refused.getMessage().contains("Remote host terminated"), "the server refused " + weak + ": " + refused);
       }
     }
     try (var socket = tls12("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")) {

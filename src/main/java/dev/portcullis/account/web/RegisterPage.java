@@ -1,7 +1,7 @@
 package dev.portcullis.account.web;
 
 import dev.portcullis.account.RegisterAccount;
-import dev.portcullis.security.web.LoginPage;
+import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,7 +15,7 @@ import org.omnifaces.util.Messages;
 public class RegisterPage {
 
   @Inject RegisterAccount registerAccount;
-  @Inject LoginPage login;
+  @Inject SignIn signIn;
 
   private String email;
   private String name;
@@ -31,7 +31,7 @@ public class RegisterPage {
     } finally {
       confirmation = null;
     }
-    AuthenticationStatus status = login.authenticate(email, password);
+    AuthenticationStatus status = signIn.withPassword(email, password);
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       Messages.addFlashGlobalInfo(

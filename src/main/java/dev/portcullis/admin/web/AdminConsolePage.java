@@ -2,7 +2,7 @@ package dev.portcullis.admin.web;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.admin.AdminActions;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;

@@ -1,6 +1,6 @@
 package dev.portcullis.admin.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.admin.TwoFactorPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

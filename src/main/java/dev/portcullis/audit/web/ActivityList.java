@@ -1,6 +1,6 @@
 package dev.portcullis.audit.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package dev.portcullis.recovery.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.recovery.RecoveryCodes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,17 +1,11 @@
 package dev.portcullis.security.web;
 
 import dev.portcullis.security.TwoStepAuthenticationMechanism;
+import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -26,7 +20,7 @@ public class LoginPage {
       "Too many failed logins for this account or from your network. Please wait a few minutes and"
           + " try again; if you forgot your password, contact support.";
 
-  @Inject SecurityContext securityContext;
+  @Inject SignIn signIn;
   @Inject TwoStepAuthenticationMechanism mechanism;
 
   private String email;
@@ -40,7 +34,7 @@ public class LoginPage {
   }
 
   public void logIn() {
-    AuthenticationStatus status = authenticate(email, password);
+    AuthenticationStatus status = signIn.withPassword(email, password);
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       Faces.redirect("faces/app/index.xhtml");
@@ -54,19 +48,6 @@ public class LoginPage {
               ? PAUSED
               : WRONG_CREDENTIALS);
     }
-  }
-
-  /** Runs the first step for {@code email} and {@code password}; also used right after registration. */
-  public AuthenticationStatus authenticate(String email, String password) {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    return securityContext.authenticate(
-        (HttpServletRequest) external.getRequest(),
-        (HttpServletResponse) external.getResponse(),
-        AuthenticationParameters.withParams()
-            .credential(
-                new UsernamePasswordCredential(
-                    email == null ? "" : email, new Password(password == null ? "" : password)))
-            .newAuthentication(true));
   }
 
   public String getEmail() {

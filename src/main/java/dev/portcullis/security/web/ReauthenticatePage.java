@@ -1,19 +1,18 @@
 package dev.portcullis.security.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.security.Reauthenticate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
  * "Confirm it's you": the password and a current code before adding a factor to an account that already
- * has one. Pages that need it call {@link #demand}; afterwards the user goes back where they were going.
+ * has one. Pages send the browser here through {@link dev.portcullis.web.FreshProof}; afterwards the user
+ * goes back where they were going.
  */
 @Named("reauthenticate")
 @RequestScoped
@@ -28,21 +27,6 @@ public class ReauthenticatePage {
   private String password;
   private String code;
   private String next;
-
-  /**
-   * Lets the caller through if they may change factors now; otherwise sends them to confirm it's them,
-   * then back to {@code nextPage}.
-   *
-   * @return whether the caller may go on
-   */
-  public boolean demand(String nextPage) {
-    if (reauthenticate.mayChangeFactors(me.id())) {
-      return true;
-    }
-    Messages.addFlashGlobalInfo("Before you add a second factor, confirm it's you.");
-    Faces.redirect("faces/app/reauthenticate.xhtml?next=" + URLEncoder.encode(nextPage, StandardCharsets.UTF_8));
-    return false;
-  }
 
   public void confirm() {
     Reauthenticate.Result result = reauthenticate.check(me.id(), password, code);

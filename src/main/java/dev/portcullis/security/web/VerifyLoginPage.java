@@ -1,5 +1,6 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.web.ClockNotice;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;

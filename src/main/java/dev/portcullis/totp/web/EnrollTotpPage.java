@@ -1,11 +1,11 @@
 package dev.portcullis.totp.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
-import dev.portcullis.security.web.ClockNotice;
-import dev.portcullis.security.web.ReauthenticatePage;
+import dev.portcullis.web.ClockNotice;
+import dev.portcullis.web.FreshProof;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.EnrollTotp.PendingSecret;
 import dev.portcullis.totp.TotpFactors;
@@ -41,7 +41,7 @@ public class EnrollTotpPage {
   @Inject TotpFactors totpFactors;
   @Inject AddSecondFactor addSecondFactor;
   @Inject Clock clock;
-  @Inject ReauthenticatePage reauthenticate;
+  @Inject FreshProof freshProof;
 
   private static final String PAGE = "faces/app/totp/enroll.xhtml";
 
@@ -50,7 +50,7 @@ public class EnrollTotpPage {
 
   /** On opening the page: makes (or keeps) the pending secret, unless 2FA is already on. */
   public void begin() {
-    if (!reauthenticate.demand(PAGE)) {
+    if (!freshProof.demand(PAGE)) {
       return;
     }
     try {
@@ -62,7 +62,7 @@ public class EnrollTotpPage {
   }
 
   public void confirm() {
-    if (!reauthenticate.demand(PAGE)) {
+    if (!freshProof.demand(PAGE)) {
       return;
     }
     AddSecondFactor.Added added =

@@ -1,11 +1,11 @@
 package dev.portcullis.yubikey.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.platform.PlainText;
-import dev.portcullis.security.web.ReauthenticatePage;
+import dev.portcullis.web.FreshProof;
 import dev.portcullis.yubikey.EnrollYubiKey;
 import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +31,7 @@ public class EnrollYubiKeyPage {
   @Inject EnrollYubiKey enroll;
   @Inject YubiKeyFactors keys;
   @Inject AddSecondFactor addSecondFactor;
-  @Inject ReauthenticatePage reauthenticate;
+  @Inject FreshProof freshProof;
 
   private static final String PAGE = "faces/app/yubikey/enroll.xhtml";
 
@@ -42,11 +42,11 @@ public class EnrollYubiKeyPage {
 
   /** On opening the page: an account that already has a factor must have confirmed it's them. */
   public void requireFreshProof() {
-    reauthenticate.demand(PAGE);
+    freshProof.demand(PAGE);
   }
 
   public void register() {
-    if (!reauthenticate.demand(PAGE)) {
+    if (!freshProof.demand(PAGE)) {
       return;
     }
     EnrollYubiKey.LocalSecrets secrets = new EnrollYubiKey.LocalSecrets(aesKey, privateId);

@@ -1,4 +1,4 @@
-package dev.portcullis.security.web;
+package dev.portcullis.web;
 
 /** The words that tell a user their device's clock is off. */
 public final class ClockNotice {

@@ -1,4 +1,4 @@
-package dev.portcullis.account.web;
+package dev.portcullis.web;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;

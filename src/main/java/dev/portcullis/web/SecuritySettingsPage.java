@@ -1,6 +1,6 @@
-package dev.portcullis.factor.web;
+package dev.portcullis.web;
 
-import dev.portcullis.account.web.CurrentAccount;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Reauthenticate;
