@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -88,80 +87,6 @@ public class Accounts {
   }
 
   /**
-   * One claim on a second-factor guess, taken before the code is looked at.
-   *
-   * @param number the consecutive attempts counted, this one included
-   * @param allowed whether this attempt's code may be checked: false while the second step is locked
-   *     ({@code number} past the limit) or when it came too soon after the previous wrong one
-   */
-  public record CodeAttempt(int number, boolean allowed) {}
-
-  /**
-   * Counts a second-factor attempt before its code is checked, atomically in the database, so that
-   * parallel requests (on any node) are all counted and cannot get more than {@code lockAfter} guesses:
-   * the attempt that reaches the limit locks the second step until {@code now + lockFor}; later ones are
-   * counted and refused unchecked. From the third wrong code in a row on, an attempt must also wait twice
-   * as long as the one before (1 s, 2 s, 4 s … at most a minute) or is refused unchecked. A lock that has
-   * run out starts the count again.
-   */
-  @Transactional
-  public CodeAttempt reserveCodeAttempt(String accountId, int lockAfter, Duration lockFor, Instant now) {
-    em.createQuery(
-            "UPDATE Account a SET a.codeFailures = 0, a.codeLockedUntil = NULL"
-                + " WHERE a.id = :id AND a.codeLockedUntil IS NOT NULL AND a.codeLockedUntil <= :now")
-        .setParameter("id", accountId)
-        .setParameter("now", now)
-        .executeUpdate();
-    List<Instant> previous =
-        em.createQuery("SELECT a.codeLastAttemptAt FROM Account a WHERE a.id = :id", Instant.class)
-            .setParameter("id", accountId)
-            .getResultList();
-    em.createQuery(
-            "UPDATE Account a SET a.codeFailures = a.codeFailures + 1, a.codeLastAttemptAt = :now"
-                + " WHERE a.id = :id")
-        .setParameter("id", accountId)
-        .setParameter("now", now)
-        .executeUpdate();
-    int number = failures(accountId);
-    if (number >= lockAfter) {
-      em.createQuery(
-              "UPDATE Account a SET a.codeLockedUntil = :until WHERE a.id = :id AND a.codeLockedUntil IS NULL")
-          .setParameter("until", now.plus(lockFor))
-          .setParameter("id", accountId)
-          .executeUpdate();
-    }
-    int wrongBefore = number - 1;
-    Instant last = previous.isEmpty() ? null : previous.get(0);
-    boolean tooSoon =
-        wrongBefore >= 3
-            && last != null
-            && now.isBefore(last.plusSeconds(Math.min(60, 1L << Math.min(6, wrongBefore - 3))));
-    return new CodeAttempt(number, number <= lockAfter && !tooSoon);
-  }
-
-  /**
-   * Gives back an attempt whose code could not be checked (the validation service was unavailable, or
-   * the input was not a code after all): it was no guess.
-   */
-  @Transactional
-  public void releaseCodeAttempt(String accountId, int lockAfter) {
-    em.createQuery("UPDATE Account a SET a.codeFailures = a.codeFailures - 1 WHERE a.id = :id AND a.codeFailures > 0")
-        .setParameter("id", accountId)
-        .executeUpdate();
-    em.createQuery(
-            "UPDATE Account a SET a.codeLockedUntil = NULL WHERE a.id = :id AND a.codeFailures < :lockAfter")
-        .setParameter("id", accountId)
-        .setParameter("lockAfter", lockAfter)
-        .executeUpdate();
-  }
-
-  private int failures(String accountId) {
-    return em.createQuery("SELECT a.codeFailures FROM Account a WHERE a.id = :id", Integer.class)
-        .setParameter("id", accountId)
-        .getSingleResult();
-  }
-
-  /**
    * Ends every login of the account completed before {@code now}, on every node: their sessions are
    * refused from their next request on.
    */
@@ -180,16 +105,6 @@ public class Accounts {
             .setParameter("id", accountId)
             .getResultList();
     return !from.isEmpty() && (from.get(0) == null || !loggedInAt.isBefore(from.get(0)));
-  }
-
-  /** Forgets the consecutive failures after a correct code. */
-  @Transactional
-  public void resetCodeFailures(String accountId) {
-    em.createQuery(
-            "UPDATE Account a SET a.codeFailures = 0, a.codeLockedUntil = NULL"
-                + " WHERE a.id = :id AND (a.codeFailures <> 0 OR a.codeLockedUntil IS NOT NULL)")
-        .setParameter("id", accountId)
-        .executeUpdate();
   }
 
   /** When the account must have a second factor under the 2FA policy, if that was ever decided. */

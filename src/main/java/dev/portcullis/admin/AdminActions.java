@@ -4,6 +4,7 @@ import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.account.SignInRequirementsRaised;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.factor.SecondStepCounter;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.platform.PlainText;
 import dev.portcullis.security.PasswordThrottle;
@@ -35,6 +36,7 @@ public class AdminActions {
   @Inject Administrators administrators;
   @Inject Accounts accounts;
   @Inject VerifySecondFactor factors;
+  @Inject SecondStepCounter secondStep;
   @Inject PasswordThrottle passwordThrottle;
   @Inject Event<SecurityEvent> events;
   @Inject Event<SignInRequirementsRaised> raised;
@@ -57,7 +59,7 @@ public class AdminActions {
     String why = checkReasonOf(reason);
     Account account = target(adminId, accountId);
     factors.removeAllFactors(accountId);
-    accounts.resetCodeFailures(accountId);
+    secondStep.reset(accountId);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     raised.fire(new SignInRequirementsRaised(accountId, "Two-Factor Authentication reset by an administrator"));
     // where the 2FA policy applies, the customer sets a factor up again right after their password
@@ -75,7 +77,7 @@ public class AdminActions {
   @Transactional
   public void unlock(String adminId, String accountId) {
     Account account = target(adminId, accountId);
-    accounts.resetCodeFailures(accountId);
+    secondStep.reset(accountId);
     passwordThrottle.recordSuccess(account.email());
     events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.SECOND_STEP_UNLOCKED));
     events.fire(new SecurityEvent(adminId, SecurityEvent.Type.ADMIN_ACTION, "unlocked " + account.email()));

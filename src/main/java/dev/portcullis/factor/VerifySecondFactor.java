@@ -2,7 +2,6 @@ package dev.portcullis.factor;
 
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
-import dev.portcullis.account.Accounts;
 import dev.portcullis.platform.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +40,7 @@ public class VerifySecondFactor implements StartupCheck {
           + " recovery codes (16 letters and digits, like abcd-efgh-ijkl-mnop).";
 
   @Inject Instance<SecondFactorMethod> methods;
-  @Inject Accounts accounts;
+  @Inject SecondStepCounter counter;
   @Inject Clock clock;
   @Inject Event<SecurityEvent> events;
 
@@ -53,11 +52,10 @@ public class VerifySecondFactor implements StartupCheck {
   @ConfigProperty(name = "portcullis.throttle.lock-minutes", defaultValue = "15")
   int lockMinutes;
 
-  /** The most consecutive failures an operator may allow before the second step locks. */
-  public static final int MAX_LOCK_AFTER = 100;
-
   /** The timer of code checks in /metrics (throttle, comparison and using the code up, together). */
   static final String TIMER = "portcullis.code.verification";
+
+  private SecondStepPolicy policy;
 
   /** Reaching the bean at start-up creates it, so a wrong setting stops the start. */
   @Override
@@ -65,15 +63,7 @@ public class VerifySecondFactor implements StartupCheck {
 
   @PostConstruct
   void checkSettings() {
-    if (lockAfter < 1 || lockAfter > MAX_LOCK_AFTER) {
-      throw new IllegalStateException(
-          "portcullis.throttle.lock-after must be between 1 and " + MAX_LOCK_AFTER
-              + " consecutive wrong codes, but it is " + lockAfter);
-    }
-    if (lockMinutes < 1) {
-      throw new IllegalStateException(
-          "portcullis.throttle.lock-minutes must be at least 1, but it is " + lockMinutes);
-    }
+    policy = new SecondStepPolicy(lockAfter, Duration.ofMinutes(lockMinutes));
   }
 
   /** What happened to a code. */
@@ -140,20 +130,11 @@ public class VerifySecondFactor implements StartupCheck {
     if (code.isEmpty()) {
       return new Outcome.Malformed(SHAPE_MESSAGE);
     }
-    Accounts.CodeAttempt attempt =
-        accounts.reserveCodeAttempt(
-            accountId, lockAfter, Duration.ofMinutes(lockMinutes), clock.instant());
+    SecondStepPolicy.Attempt attempt = counter.claim(accountId, policy, clock.instant());
     if (!attempt.allowed()) {
       LOG.info(() -> "Second step refused unchecked for account " + accountId + ": locked or too soon");
-      events.fire(
-          new SecurityEvent(
-              accountId, SecurityEvent.Type.CODE_REJECTED,
-              attempt.number() > lockAfter ? "second step locked" : "too soon after a wrong code"));
-      if (attempt.number() == lockAfter) {
-        events.fire(
-            new SecurityEvent(accountId, SecurityEvent.Type.SECOND_STEP_LOCKED, lockMinutes + " minutes"));
-      }
-      return new Outcome.Rejected(attempt.number());
+      return rejected(
+          accountId, attempt, attempt.pastTheLimit(policy) ? "second step locked" : "too soon after a wrong code");
     }
     SecondFactorMethod.Check result;
     try {
@@ -161,38 +142,42 @@ public class VerifySecondFactor implements StartupCheck {
     } catch (RuntimeException e) {
       // the check failed for a reason of its own (a bug, the database): that was no guess, and the
       // claim taken above must not stay counted
-      accounts.releaseCodeAttempt(accountId, lockAfter);
+      counter.giveBack(accountId, policy);
       throw e;
     }
     if (result instanceof SecondFactorMethod.Check.Passed passed) {
-      accounts.resetCodeFailures(accountId);
+      counter.reset(accountId);
       events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_ACCEPTED, passed.verified().method()));
       return new Outcome.Accepted(passed.verified());
     }
     if (result instanceof SecondFactorMethod.Check.Unreadable unreadable) {
-      accounts.releaseCodeAttempt(accountId, lockAfter);
+      counter.giveBack(accountId, policy);
       return new Outcome.Malformed(unreadable.message());
     }
     if (result instanceof SecondFactorMethod.Check.Unavailable unavailable) {
-      accounts.releaseCodeAttempt(accountId, lockAfter);
+      counter.giveBack(accountId, policy);
       events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_UNCHECKED));
       return new Outcome.Unavailable(unavailable.message());
     }
-    int failures = attempt.number();
     LOG.info(
         () ->
             "Second-factor code refused for account "
                 + accountId
                 + " ("
-                + failures
+                + attempt.number()
                 + " consecutive failure(s))");
-    events.fire(
-        new SecurityEvent(accountId, SecurityEvent.Type.CODE_REJECTED, failures + " in a row"));
-    if (failures == lockAfter) {
+    return rejected(accountId, attempt, attempt.number() + " in a row");
+  }
+
+  /** A refused attempt, checked or not: recorded, and the lock announced by the attempt that set it. */
+  private Outcome rejected(String accountId, SecondStepPolicy.Attempt attempt, String why) {
+    events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_REJECTED, why));
+    if (attempt.lockedNow()) {
       events.fire(
-          new SecurityEvent(accountId, SecurityEvent.Type.SECOND_STEP_LOCKED, lockMinutes + " minutes"));
+          new SecurityEvent(
+              accountId, SecurityEvent.Type.SECOND_STEP_LOCKED, policy.lockFor().toMinutes() + " minutes"));
     }
-    return new Outcome.Rejected(failures);
+    return new Outcome.Rejected(attempt.number());
   }
 
   /** Returns the words for the user about an outcome that is not {@link Outcome.Accepted}. */

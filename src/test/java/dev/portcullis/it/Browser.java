@@ -61,8 +61,14 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement find(String id) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  /** Waits up to 20 s, looking every 50 ms (Selenium's default of 500 ms adds that much to every step). */
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.pollingEvery(Duration.ofMillis(50));
+    return wait;
   }
 
   public void type(String id, String text) {
@@ -79,7 +85,7 @@ public final class Browser implements AutoCloseable {
     WebElement element = find(id);
     script("window.portcullisOldPage = true;");
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    waiting()
         .ignoring(WebDriverException.class)
         .until(
             d ->
