@@ -43,13 +43,13 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   private static final Logger LOG = Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
 
   /** Where a visitor without a login is sent. */
-  public static final String LOGIN_PAGE = "/faces/login.xhtml";
+  static final String LOGIN_PAGE = Pages.path(Pages.LOGIN);
 
   /** Where an account that must set up a second factor first is sent (policy past its grace period). */
-  public static final String ENROLL_PAGE = "/faces/app/security.xhtml";
+  static final String ENROLL_PAGE = Pages.path(Pages.SECURITY_SETTINGS);
 
   /** Where a visitor with a pending login is sent. */
-  public static final String VERIFY_PAGE = "/faces/login/verify.xhtml";
+  static final String VERIFY_PAGE = Pages.path(Pages.VERIFY);
 
   @Inject IdentityStoreHandler identityStores;
   @Inject VerifySecondFactor secondFactors;
@@ -259,14 +259,11 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
   }
 
-  /** The addresses an account sent to enrollment may open: Security Settings and the enrollment pages. */
+  /** The addresses an account sent to enrollment may open ({@link Pages#ENROLLMENT}). */
   private static boolean enrollmentStep(HttpServletRequest request) {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    String page = path.startsWith("/faces/") ? path.substring("/faces".length()) : path;
-    return page.equals("/app/security.xhtml")
-        || page.equals("/app/recovery-codes.xhtml")
-        || page.startsWith("/app/totp/")
-        || page.startsWith("/app/yubikey/");
+    // the same pages through the *.xhtml mapping (without /faces) are the same pages
+    return Pages.enrollment(path.startsWith("/faces/") ? path : "/faces" + path);
   }
 
   /** Returns the pending login of the request's session, if there is a live one. */

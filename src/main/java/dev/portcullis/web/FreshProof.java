@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import org.omnifaces.util.Messages;
 public class FreshProof {
 
   /** The page that asks for the proof; it sends the browser on to {@code next} afterwards. */
-  public static final String PAGE = "faces/app/reauthenticate.xhtml";
+  public static final String PAGE = Pages.REAUTHENTICATE;
 
   @Inject CurrentAccount me;
   @Inject Reauthenticate reauthenticate;

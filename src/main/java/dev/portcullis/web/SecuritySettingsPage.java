@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
@@ -75,7 +76,7 @@ public class SecuritySettingsPage {
       List<String> codes = recoveryCodes.regenerate(me.id());
       Faces.setFlashAttribute("recoveryCodes", codes);
       Messages.addFlashGlobalInfo("New recovery codes are ready; the old ones no longer work.");
-      Faces.redirect("faces/app/recovery-codes.xhtml");
+      Faces.redirect(Pages.RECOVERY_CODES);
     }
   }
 
@@ -85,7 +86,7 @@ public class SecuritySettingsPage {
       endOtherSessionsIfAsked();
       Messages.addFlashGlobalInfo(
           "Two-Factor Authentication is off. From now on only your password protects your account.");
-      Faces.redirect("faces/app/security.xhtml");
+      Faces.redirect(Pages.SECURITY_SETTINGS);
     }
   }
 
@@ -106,7 +107,7 @@ public class SecuritySettingsPage {
       } else {
         Messages.addFlashGlobalInfo("The YubiKey is removed; it can no longer be used to log in.");
       }
-      Faces.redirect("faces/app/security.xhtml");
+      Faces.redirect(Pages.SECURITY_SETTINGS);
     }
   }
 

@@ -24,6 +24,11 @@ public final class Https {
     return url.endsWith("/") ? url : url + "/";
   }
 
+  /** The test server's plain HTTP address of {@code path} on 127.0.0.1, e.g. {@code /health/ready}. */
+  public static java.net.URI plain(String path) {
+    return java.net.URI.create("http://127.0.0.1:" + System.getProperty("http.port", "9080") + path);
+  }
+
   /** A client that accepts the development certificate; never follows redirects unless told to. */
   public static HttpClient.Builder client() {
     return HttpClient.newBuilder().sslContext(trustingContext());

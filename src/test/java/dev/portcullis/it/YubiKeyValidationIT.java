@@ -177,7 +177,7 @@ public class YubiKeyValidationIT {
   void anAlarmMakesTheHealthCheckDegradedButNeverDown() throws Exception {
     expectUnavailable(StubMode.NO_SUCH_CLIENT);
     HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/health/ready")).build(),
+        HttpRequest.newBuilder(URI.create(YubiStub.CONTROL.replace("/yubistub/control", "/health/ready"))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
     assertTrue(health.body().contains("\"degraded\""), health.body());

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 public final class YubiStub {
 
   /** Where the test Liberty serves the stub (see arquillian.xml: portcullis.yubikey.urls). */
-  static final String CONTROL = "http://127.0.0.1:9080/yubistub/control";
+  // in the tests' JVM failsafe sets http.port; in the server's, arquillian.xml does
+  static final String CONTROL =
+      "http://127.0.0.1:" + System.getProperty("http.port", "9080") + "/yubistub/control";
 
   private YubiStub() {}
 

@@ -1,5 +1,6 @@
 package dev.portcullis.account.web;
 
+import dev.portcullis.security.Pages;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,6 @@ public class Landing extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.sendRedirect(request.getContextPath() + "/faces/app/index.xhtml");
+    response.sendRedirect(request.getContextPath() + Pages.path(Pages.CLIENT_AREA));
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.account.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,10 +38,10 @@ public class RegisterPage {
       Messages.addFlashGlobalInfo(
           "Welcome to Portcullis. Protect your account: open Security Settings and turn on"
               + " Two-Factor Authentication.");
-      Faces.redirect("faces/app/index.xhtml");
+      Faces.redirect(Pages.CLIENT_AREA);
     } else {
       Messages.addFlashGlobalInfo("Your account is ready. Log in with your email and password.");
-      Faces.redirect("faces/login.xhtml");
+      Faces.redirect(Pages.LOGIN);
     }
   }
 

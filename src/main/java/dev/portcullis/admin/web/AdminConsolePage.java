@@ -8,6 +8,7 @@ import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
@@ -163,7 +164,7 @@ public class AdminConsolePage {
   }
 
   private static void backToAccount(Account account) {
-    Faces.redirect("faces/admin/account.xhtml?id=" + URLEncoder.encode(account.id(), StandardCharsets.UTF_8));
+    Faces.redirect(Pages.ADMIN_ACCOUNT + "?id=" + URLEncoder.encode(account.id(), StandardCharsets.UTF_8));
   }
 
   public String getQuery() {

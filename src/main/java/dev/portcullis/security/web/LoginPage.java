@@ -1,5 +1,6 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.security.TwoStepAuthenticationMechanism;
 import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +30,7 @@ public class LoginPage {
   /** Sends a visitor who is already logged in to the client area. */
   public void redirectIfSignedIn() {
     if (Faces.getRemoteUser() != null) {
-      Faces.redirect("faces/app/index.xhtml");
+      Faces.redirect(Pages.CLIENT_AREA);
     }
   }
 
@@ -37,10 +38,10 @@ public class LoginPage {
     AuthenticationStatus status = signIn.withPassword(email, password);
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
-      Faces.redirect("faces/app/index.xhtml");
+      Faces.redirect(Pages.CLIENT_AREA);
     } else if (mechanism.pendingLogin(Faces.getRequest()) != null) {
       // the password was right and a second step is due; Liberty reports this as SEND_FAILURE
-      Faces.redirect("faces/login/verify.xhtml");
+      Faces.redirect(Pages.VERIFY);
     } else {
       Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
       Messages.addGlobalError(

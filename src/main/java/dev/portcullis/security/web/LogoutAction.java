@@ -1,5 +1,6 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.security.Pages;
 import jakarta.inject.Inject;
 import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
@@ -29,6 +30,6 @@ public class LogoutAction {
       session.invalidate();
     }
     Messages.addFlashGlobalInfo("You have logged out.");
-    Faces.redirect("faces/login.xhtml");
+    Faces.redirect(Pages.LOGIN);
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.security.Reauthenticate;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,7 +37,7 @@ public class ReauthenticatePage {
       Messages.addError("reauthenticate:" + refused.field(), refused.message());
       return;
     }
-    Faces.redirect(next != null && NEXT.matcher(next).matches() ? next : "faces/app/security.xhtml");
+    Faces.redirect(next != null && NEXT.matcher(next).matches() ? next : Pages.SECURITY_SETTINGS);
   }
 
   public String getNext() {

@@ -1,5 +1,6 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.web.ClockNotice;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.VerifySecondFactor;
@@ -34,17 +35,17 @@ public class VerifyLoginPage {
   /** Sends a visitor without a live pending login back to the password step. */
   public void requirePendingLogin() {
     if (Faces.getRemoteUser() != null) {
-      Faces.redirect("faces/app/index.xhtml");
+      Faces.redirect(Pages.CLIENT_AREA);
     } else if (mechanism.pendingLogin(Faces.getRequest()) == null) {
       Messages.addFlashGlobalWarn(START_AGAIN);
-      Faces.redirect("faces/login.xhtml");
+      Faces.redirect(Pages.LOGIN);
     }
   }
 
   public void verify() {
     if (mechanism.pendingLogin(Faces.getRequest()) == null) {
       Messages.addFlashGlobalWarn(START_AGAIN);
-      Faces.redirect("faces/login.xhtml");
+      Faces.redirect(Pages.LOGIN);
       return;
     }
     AuthenticationStatus status =
@@ -57,13 +58,13 @@ public class VerifyLoginPage {
     code = null;
     if (status == AuthenticationStatus.SUCCESS) {
       lastOutcome.get().ifPresent(VerifyLoginPage::tellAboutTheCode);
-      Faces.redirect("faces/app/index.xhtml");
+      Faces.redirect(Pages.CLIENT_AREA);
       return;
     }
     Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
     if (mechanism.pendingLogin(Faces.getRequest()) == null) {
       Messages.addFlashGlobalWarn(START_AGAIN);
-      Faces.redirect("faces/login.xhtml");
+      Faces.redirect(Pages.LOGIN);
       return;
     }
     Messages.addError(

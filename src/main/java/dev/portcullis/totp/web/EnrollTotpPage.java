@@ -1,5 +1,6 @@
 package dev.portcullis.totp.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
@@ -43,7 +44,7 @@ public class EnrollTotpPage {
   @Inject Clock clock;
   @Inject FreshProof freshProof;
 
-  private static final String PAGE = "faces/app/totp/enroll.xhtml";
+  private static final String PAGE = Pages.TOTP_ENROLLMENT;
 
   private Optional<PendingSecret> pending;
   private String code;
@@ -57,7 +58,7 @@ public class EnrollTotpPage {
       pending = Optional.of(enroll.begin(me.id(), me.getEmail()));
     } catch (EnrollTotp.AlreadyEnabled alreadyEnabled) {
       Messages.addFlashGlobalInfo(alreadyEnabled.getMessage());
-      Faces.redirect("faces/app/security.xhtml");
+      Faces.redirect(Pages.SECURITY_SETTINGS);
     }
   }
 
@@ -78,11 +79,11 @@ public class EnrollTotpPage {
         Messages.addFlashGlobalInfo(
             "Two-Factor Authentication is on. From your next login on, you'll be asked for a code"
                 + " after your password.");
-        Faces.redirect("faces/app/recovery-codes.xhtml");
+        Faces.redirect(Pages.RECOVERY_CODES);
       } else {
         Messages.addFlashGlobalInfo(
             "Your authenticator app is added. Your recovery codes stay as they are.");
-        Faces.redirect("faces/app/security.xhtml");
+        Faces.redirect(Pages.SECURITY_SETTINGS);
       }
       return;
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.yubikey.web;
 
+import dev.portcullis.security.Pages;
 import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
@@ -33,7 +34,7 @@ public class EnrollYubiKeyPage {
   @Inject AddSecondFactor addSecondFactor;
   @Inject FreshProof freshProof;
 
-  private static final String PAGE = "faces/app/yubikey/enroll.xhtml";
+  private static final String PAGE = Pages.YUBIKEY_ENROLLMENT;
 
   private String name = "YubiKey";
   private String otp;
@@ -73,12 +74,12 @@ public class EnrollYubiKeyPage {
       Messages.addFlashGlobalInfo(
           "Your YubiKey is registered and Two-Factor Authentication is on. From your next login on,"
               + " touch the key after entering your password.");
-      Faces.redirect("faces/app/recovery-codes.xhtml");
+      Faces.redirect(Pages.RECOVERY_CODES);
     } else {
       Messages.addFlashGlobalInfo(
           "Your YubiKey \"" + PlainText.normalize(name) + "\" is registered. Your recovery codes stay as"
               + " they are.");
-      Faces.redirect("faces/app/security.xhtml");
+      Faces.redirect(Pages.SECURITY_SETTINGS);
     }
   }
 
