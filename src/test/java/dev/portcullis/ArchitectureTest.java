@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of DESIGN.md, kept by the build: arrows point one way, from the pages ({@code web}
- * packages) through the features to {@code factor}, {@code account}, {@code audit} and {@code platform};
- * nothing outside a {@code web} package touches Faces or PrimeFaces; a feature's pages use the shared
- * {@code dev.portcullis.web}, never another feature's pages.
+ * The package rules of DESIGN.md, kept by the build: arrows point one way, from the pages ({@code
+ * web} packages) through the features to {@code factor}, {@code account}, {@code audit} and {@code
+ * platform}; nothing outside a {@code web} package touches Faces or PrimeFaces; a feature's pages
+ * use the shared {@code dev.portcullis.web}, never another feature's pages.
  */
 class ArchitectureTest {
 
@@ -22,7 +22,16 @@ class ArchitectureTest {
    * methods (recovery, totp, yubikey) stand side by side: see {@link #aMethodNeverImportsAnother}.
    */
   private static final List<String> LAYERS =
-      List.of("platform", "audit", "account", "factor", "recovery", "totp", "yubikey", "security", "admin");
+      List.of(
+          "platform",
+          "audit",
+          "account",
+          "factor",
+          "recovery",
+          "totp",
+          "yubikey",
+          "security",
+          "admin");
 
   private static JavaClasses portal;
 
@@ -37,8 +46,11 @@ class ArchitectureTest {
   @Test
   void noCorePackageImportsAPage() {
     noClasses()
-        .that().resideOutsideOfPackage("..web..")
-        .should().dependOnClassesThat().resideInAPackage("..web..")
+        .that()
+        .resideOutsideOfPackage("..web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..web..")
         .because("rules live in the features; pages only pass things on")
         .check(portal);
   }
@@ -46,8 +58,11 @@ class ArchitectureTest {
   @Test
   void onlyPagesUseFacesOrPrimeFaces() {
     noClasses()
-        .that().resideOutsideOfPackage("..web..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta.faces..", "org.primefaces..", "org.omnifaces..")
+        .that()
+        .resideOutsideOfPackage("..web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.faces..", "org.primefaces..", "org.omnifaces..")
         .check(portal);
   }
 
@@ -59,11 +74,15 @@ class ArchitectureTest {
         continue; // this feature has no pages
       }
       noClasses()
-          .that().resideInAPackage(own)
-          .should().dependOnClassesThat(
+          .that()
+          .resideInAPackage(own)
+          .should()
+          .dependOnClassesThat(
               com.tngtech.archunit.base.DescribedPredicate.describe(
                   "are in another feature's web package",
-                  c -> c.getPackageName().matches("dev\\.portcullis\\.[a-z]+\\.web") && !c.getPackageName().equals(own)))
+                  c ->
+                      c.getPackageName().matches("dev\\.portcullis\\.[a-z]+\\.web")
+                          && !c.getPackageName().equals(own)))
           .because("what pages share lives in dev.portcullis.web")
           .check(portal);
     }
@@ -73,15 +92,23 @@ class ArchitectureTest {
   void lowerFeaturesNeverImportHigherOnes() {
     for (int i = 0; i < LAYERS.size(); i++) {
       List<String> higher =
-          LAYERS.subList(i + 1, LAYERS.size()).stream().map(p -> "dev.portcullis." + p + "..").toList();
+          LAYERS.subList(i + 1, LAYERS.size()).stream()
+              .map(p -> "dev.portcullis." + p + "..")
+              .toList();
       if (higher.isEmpty()) {
         continue;
       }
       String[] above = new java.util.ArrayList<>(higher).toArray(String[]::new);
-      String[] withShared = java.util.stream.Stream.concat(java.util.Arrays.stream(above), java.util.stream.Stream.of("dev.portcullis.web")).toArray(String[]::new);
+      String[] withShared =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(above), java.util.stream.Stream.of("dev.portcullis.web"))
+              .toArray(String[]::new);
       noClasses()
-          .that().resideInAPackage("dev.portcullis." + LAYERS.get(i))
-          .should().dependOnClassesThat().resideInAnyPackage(withShared)
+          .that()
+          .resideInAPackage("dev.portcullis." + LAYERS.get(i))
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(withShared)
           .check(portal);
     }
   }
@@ -91,10 +118,16 @@ class ArchitectureTest {
     List<String> methods = List.of("recovery", "totp", "yubikey");
     for (String method : methods) {
       String[] others =
-          methods.stream().filter(m -> !m.equals(method)).map(m -> "dev.portcullis." + m + "..").toArray(String[]::new);
+          methods.stream()
+              .filter(m -> !m.equals(method))
+              .map(m -> "dev.portcullis." + m + "..")
+              .toArray(String[]::new);
       noClasses()
-          .that().resideInAPackage("dev.portcullis." + method + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .that()
+          .resideInAPackage("dev.portcullis." + method + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
           .because("a method plugs in through the factor contracts, so adding one touches no other")
           .check(portal);
     }

@@ -1,8 +1,9 @@
 package dev.portcullis.account;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -11,11 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import jakarta.inject.Inject;
 
 /**
- * Finds accounts and checks their passwords. Lookups return {@link Optional}; a wrong password and an
- * unknown email take the same time and give the same answer.
+ * Finds accounts and checks their passwords. Lookups return {@link Optional}; a wrong password and
+ * an unknown email take the same time and give the same answer.
  */
 @ApplicationScoped
 public class Accounts {
@@ -43,14 +43,20 @@ public class Accounts {
   }
 
   /**
-   * Accounts whose email contains {@code fragment} (case-insensitive, taken literally: {@code %} and
-   * {@code _} are no wildcards), in email order, at most {@code max}.
+   * Accounts whose email contains {@code fragment} (case-insensitive, taken literally: {@code %}
+   * and {@code _} are no wildcards), in email order, at most {@code max}.
    */
   public List<Account> search(String fragment, int max) {
     String literal =
-        fragment.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        fragment
+            .strip()
+            .toLowerCase(Locale.ROOT)
+            .replace("!", "!!")
+            .replace("%", "!%")
+            .replace("_", "!_");
     return em.createQuery(
-            "SELECT a FROM Account a WHERE a.email LIKE :pattern ESCAPE '!' ORDER BY a.email", Account.class)
+            "SELECT a FROM Account a WHERE a.email LIKE :pattern ESCAPE '!' ORDER BY a.email",
+            Account.class)
         .setParameter("pattern", "%" + literal + "%")
         .setMaxResults(max)
         .getResultList();
@@ -109,7 +115,8 @@ public class Accounts {
 
   /** When the account must have a second factor under the 2FA policy, if that was ever decided. */
   public Optional<Instant> secondFactorDueAt(String accountId) {
-    return em.createQuery("SELECT a.secondFactorDueAt FROM Account a WHERE a.id = :id", Instant.class)
+    return em.createQuery(
+            "SELECT a.secondFactorDueAt FROM Account a WHERE a.id = :id", Instant.class)
         .setParameter("id", accountId)
         .getResultStream()
         .filter(java.util.Objects::nonNull)

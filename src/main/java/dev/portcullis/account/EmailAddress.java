@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * An email address as the portal stores it: trimmed, in Unicode NFC and lower case, so that
- * "Ann@Example.com" and "ann@example.com" are one account, and so are the two ways Unicode can spell
- * "zoë". The check is deliberately plain (something@domain.tld, no spaces, at most 254 characters) and
- * refuses invisible and control characters ({@link PlainText#hasInvisible}), so two accounts never look
- * alike; the address is not verified by mail here.
+ * "Ann@Example.com" and "ann@example.com" are one account, and so are the two ways Unicode can
+ * spell "zoë". The check is deliberately plain (something@domain.tld, no spaces, at most 254
+ * characters) and refuses invisible and control characters ({@link PlainText#hasInvisible}), so two
+ * accounts never look alike; the address is not verified by mail here.
  */
 public record EmailAddress(String value) {
 
@@ -28,14 +28,19 @@ public record EmailAddress(String value) {
   private static final Pattern SHAPE =
       Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]+\\.[^\\s@\\p{Cntrl}]+");
 
-  /** Returns the normalized address, or empty if {@code input} is not an acceptable email address. */
+  /**
+   * Returns the normalized address, or empty if {@code input} is not an acceptable email address.
+   */
   public static Optional<EmailAddress> parse(String input) {
     return problemWith(input).isPresent()
         ? Optional.empty()
         : Optional.of(new EmailAddress(normalized(input)));
   }
 
-  /** Returns what is wrong with {@code input} as an email address, in words for the visitor, or empty. */
+  /**
+   * Returns what is wrong with {@code input} as an email address, in words for the visitor, or
+   * empty.
+   */
   public static Optional<String> problemWith(String input) {
     if (input == null) {
       return Optional.of(SHAPE_MESSAGE);

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Password hashes through the platform's {@link Pbkdf2PasswordHash}: PBKDF2-HMAC-SHA512 with a 32-byte
- * random salt and {@code portcullis.password.iterations} iterations (default 210,000, OWASP's figure for
- * SHA-512). The stored value carries its own algorithm, iterations and salt, so raising the setting later
- * keeps old hashes verifiable.
+ * Password hashes through the platform's {@link Pbkdf2PasswordHash}: PBKDF2-HMAC-SHA512 with a
+ * 32-byte random salt and {@code portcullis.password.iterations} iterations (default 210,000,
+ * OWASP's figure for SHA-512). The stored value carries its own algorithm, iterations and salt, so
+ * raising the setting later keeps old hashes verifiable.
  */
 @ApplicationScoped
 public class PasswordHashing implements StartupCheck {
@@ -25,7 +25,9 @@ public class PasswordHashing implements StartupCheck {
   @ConfigProperty(name = "portcullis.password.iterations", defaultValue = "210000")
   int iterations;
 
-  /** A hash of a password nobody has, verified when an email is unknown so both cases take as long. */
+  /**
+   * A hash of a password nobody has, verified when an email is unknown so both cases take as long.
+   */
   private String decoy;
 
   /** Reaching the bean at start-up creates it, so a wrong setting stops the start. */
@@ -55,7 +57,9 @@ public class PasswordHashing implements StartupCheck {
     return pbkdf2.generate(password.toCharArray());
   }
 
-  /** Returns whether {@code password} matches {@code storedHash}; never throws for a wrong password. */
+  /**
+   * Returns whether {@code password} matches {@code storedHash}; never throws for a wrong password.
+   */
   public boolean matches(String password, String storedHash) {
     return pbkdf2.verify(password.toCharArray(), storedHash);
   }

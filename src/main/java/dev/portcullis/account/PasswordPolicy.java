@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What a new password must be: long enough to resist guessing (NIST SP 800-63B: length over
- * composition rules), not absurdly long, not one of the passwords every attacker tries first, and not
- * the email address.
+ * composition rules), not absurdly long, not one of the passwords every attacker tries first, and
+ * not the email address.
  */
 public final class PasswordPolicy {
 
@@ -16,17 +16,42 @@ public final class PasswordPolicy {
 
   private static final Set<String> COMMON =
       Set.of(
-          "1234567890", "12345678910", "0123456789", "1q2w3e4r5t", "qwertyuiop", "1qaz2wsx3edc",
-          "password12", "password123", "password1234", "passw0rd123", "iloveyou12", "qwerty1234",
-          "qwerty12345", "abcdefghij", "abc1234567", "letmein123", "welcome123", "admin12345",
-          "portcullis", "portcullis1", "portcullis123", "changeme123", "trustno1234", "monkey1234",
-          "dragon1234", "football12", "baseball12", "superman12", "1111111111", "0000000000");
+          "1234567890",
+          "12345678910",
+          "0123456789",
+          "1q2w3e4r5t",
+          "qwertyuiop",
+          "1qaz2wsx3edc",
+          "password12",
+          "password123",
+          "password1234",
+          "passw0rd123",
+          "iloveyou12",
+          "qwerty1234",
+          "qwerty12345",
+          "abcdefghij",
+          "abc1234567",
+          "letmein123",
+          "welcome123",
+          "admin12345",
+          "portcullis",
+          "portcullis1",
+          "portcullis123",
+          "changeme123",
+          "trustno1234",
+          "monkey1234",
+          "dragon1234",
+          "football12",
+          "baseball12",
+          "superman12",
+          "1111111111",
+          "0000000000");
 
   private PasswordPolicy() {}
 
   /**
-   * Returns what is wrong with {@code password} for an account with {@code email}, as a sentence for the
-   * user, or empty if the password is acceptable.
+   * Returns what is wrong with {@code password} for an account with {@code email}, as a sentence
+   * for the user, or empty if the password is acceptable.
    */
   public static Optional<String> problemWith(String password, String email) {
     if (password == null || password.isEmpty()) {
@@ -42,7 +67,8 @@ public final class PasswordPolicy {
           "Your password has " + length + " characters; use at most " + MAX_LENGTH + ".");
     }
     if (password.chars().anyMatch(Character::isISOControl)) {
-      return Optional.of("Your password contains control characters; use letters, digits, symbols or spaces.");
+      return Optional.of(
+          "Your password contains control characters; use letters, digits, symbols or spaces.");
     }
     String lower = password.toLowerCase(Locale.ROOT);
     if (COMMON.contains(lower) || password.codePoints().distinct().count() < 4) {
@@ -50,7 +76,8 @@ public final class PasswordPolicy {
     }
     if (email != null && !email.isBlank()) {
       String localPart = email.toLowerCase(Locale.ROOT).split("@", 2)[0];
-      if (lower.equals(email.toLowerCase(Locale.ROOT)) || (localPart.length() >= 4 && lower.contains(localPart))) {
+      if (lower.equals(email.toLowerCase(Locale.ROOT))
+          || (localPart.length() >= 4 && lower.contains(localPart))) {
         return Optional.of("Your password must not contain your email address.");
       }
     }

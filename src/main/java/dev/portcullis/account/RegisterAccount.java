@@ -43,8 +43,8 @@ public class RegisterAccount {
    * Registers a new account.
    *
    * @return the new account, never null
-   * @throws Refused with a message for the visitor when a value is missing, malformed, too long, the
-   *     password is weak, the confirmation differs, or the email already has an account
+   * @throws Refused with a message for the visitor when a value is missing, malformed, too long,
+   *     the password is weak, the confirmation differs, or the email already has an account
    */
   @Transactional(rollbackOn = Refused.class)
   public Account register(String email, String name, String password, String confirmation)
@@ -61,7 +61,11 @@ public class RegisterAccount {
     if (displayName.length() > MAX_NAME_LENGTH) {
       throw new Refused(
           "name",
-          "Your name has " + displayName.length() + " characters; use at most " + MAX_NAME_LENGTH + ".");
+          "Your name has "
+              + displayName.length()
+              + " characters; use at most "
+              + MAX_NAME_LENGTH
+              + ".");
     }
     if (PlainText.hasInvisible(displayName)) {
       throw new Refused(
@@ -98,7 +102,9 @@ public class RegisterAccount {
   /** SQLSTATE class 23 is "integrity constraint violation" on every database we support. */
   private static boolean isUniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
         return true;
       }
     }

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * What an administrator may do to a customer's account. Every action checks again that the caller is an
- * administrator with 2FA on, and is recorded twice: in the customer's activity (with the reason, so they
- * see why) and in the administrator's own.
+ * What an administrator may do to a customer's account. Every action checks again that the caller
+ * is an administrator with 2FA on, and is recorded twice: in the customer's activity (with the
+ * reason, so they see why) and in the administrator's own.
  */
 @ApplicationScoped
 public class AdminActions {
@@ -51,8 +51,9 @@ public class AdminActions {
 
   /**
    * Resets the account's two-factor authentication: every factor and recovery code is deleted, the
-   * second-factor counter and any lock are cleared, and every session of the account is ended. Where
-   * the 2FA policy applies to the customer, they must set it up again right after their next password.
+   * second-factor counter and any lock are cleared, and every session of the account is ended.
+   * Where the 2FA policy applies to the customer, they must set it up again right after their next
+   * password.
    */
   @Transactional
   public void resetTwoFactor(String adminId, String accountId, String reason) {
@@ -61,18 +62,25 @@ public class AdminActions {
     factors.removeAllFactors(accountId);
     secondStep.reset(accountId);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    raised.fire(new SignInRequirementsRaised(accountId, "Two-Factor Authentication reset by an administrator"));
+    raised.fire(
+        new SignInRequirementsRaised(
+            accountId, "Two-Factor Authentication reset by an administrator"));
     // where the 2FA policy applies, the customer sets a factor up again right after their password
     accounts.requireSecondFactorBy(accountId, now);
-    events.fire(new SecurityEvent(accountId, SecurityEvent.Type.TWO_FACTOR_RESET_BY_ADMIN, "reason: " + why));
     events.fire(
-        new SecurityEvent(adminId, SecurityEvent.Type.ADMIN_ACTION, "reset 2FA of " + account.email() + ": " + why));
+        new SecurityEvent(
+            accountId, SecurityEvent.Type.TWO_FACTOR_RESET_BY_ADMIN, "reason: " + why));
+    events.fire(
+        new SecurityEvent(
+            adminId,
+            SecurityEvent.Type.ADMIN_ACTION,
+            "reset 2FA of " + account.email() + ": " + why));
     LOG.info(() -> "Administrator " + adminId + " reset the 2FA of account " + accountId);
   }
 
   /**
-   * Unlocks the account's second step (and any pause of password attempts for its email): the count of
-   * wrong codes starts again.
+   * Unlocks the account's second step (and any pause of password attempts for its email): the count
+   * of wrong codes starts again.
    */
   @Transactional
   public void unlock(String adminId, String accountId) {
@@ -80,8 +88,10 @@ public class AdminActions {
     secondStep.reset(accountId);
     passwordThrottle.recordSuccess(account.email());
     events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.SECOND_STEP_UNLOCKED));
-    events.fire(new SecurityEvent(adminId, SecurityEvent.Type.ADMIN_ACTION, "unlocked " + account.email()));
-    LOG.info(() -> "Administrator " + adminId + " unlocked the second step of account " + accountId);
+    events.fire(
+        new SecurityEvent(adminId, SecurityEvent.Type.ADMIN_ACTION, "unlocked " + account.email()));
+    LOG.info(
+        () -> "Administrator " + adminId + " unlocked the second step of account " + accountId);
   }
 
   /** Returns whether the account's second step is locked now. */
@@ -102,7 +112,8 @@ public class AdminActions {
   public static String checkReasonOf(String reason) {
     String why = PlainText.normalize(reason);
     if (why.length() < REASON_MIN) {
-      throw new Refused("Give a reason (at least " + REASON_MIN + " characters); the customer will see it.");
+      throw new Refused(
+          "Give a reason (at least " + REASON_MIN + " characters); the customer will see it.");
     }
     if (why.length() > REASON_MAX) {
       throw new Refused("Keep the reason under " + (REASON_MAX + 1) + " characters.");

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Adds the {@code admin} group to a login of an administrator's account that has two-factor
- * authentication on (so the role never comes with a password alone). It validates nothing: the password
- * and second-factor stores decide who the caller is; this store only provides groups.
+ * authentication on (so the role never comes with a password alone). It validates nothing: the
+ * password and second-factor stores decide who the caller is; this store only provides groups.
  */
 @ApplicationScoped
 public class AdministratorGroups implements IdentityStore {

@@ -19,10 +19,11 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The administrators: the accounts whose emails the operator lists in {@code portcullis.admin.emails}.
- * There is no built-in administrator and no default password: the operator registers an account like
- * any customer, turns on two-factor authentication, and lists its email. Removing an email from the
- * setting takes the role away at the next login (and every admin action checks the list again).
+ * The administrators: the accounts whose emails the operator lists in {@code
+ * portcullis.admin.emails}. There is no built-in administrator and no default password: the
+ * operator registers an account like any customer, turns on two-factor authentication, and lists
+ * its email. Removing an email from the setting takes the role away at the next login (and every
+ * admin action checks the list again).
  */
 @ApplicationScoped
 public class Administrators implements StartupCheck {
@@ -51,7 +52,9 @@ public class Administrators implements StartupCheck {
                           .orElseThrow(
                               () ->
                                   new IllegalArgumentException(
-                                      "portcullis.admin.emails: \"" + e + "\" is not an email address"))
+                                      "portcullis.admin.emails: \""
+                                          + e
+                                          + "\" is not an email address"))
                           .value())
               .collect(Collectors.toUnmodifiableSet());
     }
@@ -75,12 +78,15 @@ public class Administrators implements StartupCheck {
     return isAdministrator(accountId) && factors.twoFactorEnabled(accountId);
   }
 
-  /** Says at start which listed administrators have an account, so the operator sees a typo at once. */
+  /**
+   * Says at start which listed administrators have an account, so the operator sees a typo at once.
+   */
   void report(
       @Observes @Priority(DatabaseMigrations.AT_STARTUP + 20) @Initialized(ApplicationScoped.class)
           Object context) {
     if (emails().isEmpty()) {
-      LOG.info("No administrators: set portcullis.admin.emails to the email of an account to open the admin console");
+      LOG.info(
+          "No administrators: set portcullis.admin.emails to the email of an account to open the admin console");
       return;
     }
     for (String email : emails()) {

@@ -17,9 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The operators' 2FA policy: {@code portcullis.policy.require-2fa} says of whom two-factor
  * authentication is required ({@code none}, {@code administrators} or {@code everyone}), {@code
- * portcullis.policy.grace-days} how long an account may still log in with its password alone. The grace
- * period starts at the account's first password step under the policy (recorded in the database, so
- * every node agrees); past it, the account is sent to enrollment right after its password.
+ * portcullis.policy.grace-days} how long an account may still log in with its password alone. The
+ * grace period starts at the account's first password step under the policy (recorded in the
+ * database, so every node agrees); past it, the account is sent to enrollment right after its
+ * password.
  */
 @ApplicationScoped
 public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
@@ -58,14 +59,19 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
       return Requirement.valueOf(requireSetting.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "portcullis.policy.require-2fa must be none, administrators or everyone, not \"" + requireSetting + "\"");
+          "portcullis.policy.require-2fa must be none, administrators or everyone, not \""
+              + requireSetting
+              + "\"");
     }
   }
 
   Duration grace() {
     if (graceDays < 0 || graceDays > MAX_GRACE_DAYS) {
       throw new IllegalArgumentException(
-          "portcullis.policy.grace-days must be between 0 and " + MAX_GRACE_DAYS + ", not " + graceDays);
+          "portcullis.policy.grace-days must be between 0 and "
+              + MAX_GRACE_DAYS
+              + ", not "
+              + graceDays);
     }
     return Duration.ofDays(graceDays);
   }
@@ -83,7 +89,9 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
     // whole milliseconds: a database may round finer fractions up, which would move the deadline
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant due =
-        accounts.secondFactorDueAt(accountId).orElseGet(() -> accounts.startSecondFactorDeadline(accountId, now.plus(grace)));
+        accounts
+            .secondFactorDueAt(accountId)
+            .orElseGet(() -> accounts.startSecondFactorDeadline(accountId, now.plus(grace)));
     return now.isBefore(due) ? new GraceUntil(due) : new MustEnrollNow();
   }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 @Table(name = "security_event")
 @NamedQuery(
     name = AuditEntry.RECENT,
-    query = "SELECT e FROM AuditEntry e WHERE e.accountId = :accountId ORDER BY e.occurredAt DESC, e.id")
+    query =
+        "SELECT e FROM AuditEntry e WHERE e.accountId = :accountId ORDER BY e.occurredAt DESC, e.id")
 public class AuditEntry {
 
   static final String RECENT = "AuditEntry.recent";

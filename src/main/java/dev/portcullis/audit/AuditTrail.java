@@ -1,12 +1,12 @@
 package dev.portcullis.audit;
 
+import dev.portcullis.platform.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import dev.portcullis.platform.ClientAddress;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Stores every {@link SecurityEvent} with the time, the client address and the user agent of the request
- * it happened in. Each event is stored in its own transaction, so an event about a failure is kept even
- * when the failing work is rolled back.
+ * Stores every {@link SecurityEvent} with the time, the client address and the user agent of the
+ * request it happened in. Each event is stored in its own transaction, so an event about a failure
+ * is kept even when the failing work is rolled back.
  */
 @ApplicationScoped
 public class AuditTrail {

@@ -3,8 +3,8 @@ package dev.portcullis.audit;
 import java.util.Objects;
 
 /**
- * Something that happened to the security of an account, fired as a CDI event by the feature where it
- * happened. {@code detail} is a short, secret-free description (a factor's name, a count).
+ * Something that happened to the security of an account, fired as a CDI event by the feature where
+ * it happened. {@code detail} is a short, secret-free description (a factor's name, a count).
  */
 public record SecurityEvent(String accountId, Type type, String detail) {
 

@@ -10,14 +10,14 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The one way a second factor of any kind is added to an account. The code that proves the new factor
- * goes through {@link VerifySecondFactor} (counted by the same limiter as a login code, used up like
- * one); once the factor is active:
+ * The one way a second factor of any kind is added to an account. The code that proves the new
+ * factor goes through {@link VerifySecondFactor} (counted by the same limiter as a login code, used
+ * up like one); once the factor is active:
  *
  * <ul>
- *   <li>if it is the account's first, Two-Factor Authentication is now on: the account gets its recovery
- *       codes, and every other session of the account, signed in with the password alone, must sign in
- *       again ({@link SignInRequirementsRaised});
+ *   <li>if it is the account's first, Two-Factor Authentication is now on: the account gets its
+ *       recovery codes, and every other session of the account, signed in with the password alone,
+ *       must sign in again ({@link SignInRequirementsRaised});
  *   <li>otherwise the recovery codes the user already printed stay as they are.
  * </ul>
  *
@@ -33,8 +33,10 @@ public class AddSecondFactor {
   /**
    * What came of it.
    *
-   * @param outcome as {@link VerifySecondFactor#verify}; {@link Outcome.Accepted} when the factor is active
-   * @param recoveryCodes the account's new recovery codes when this was its first factor, else empty
+   * @param outcome as {@link VerifySecondFactor#verify}; {@link Outcome.Accepted} when the factor
+   *     is active
+   * @param recoveryCodes the account's new recovery codes when this was its first factor, else
+   *     empty
    */
   public record Added(Outcome outcome, List<String> recoveryCodes) {
 
@@ -49,13 +51,17 @@ public class AddSecondFactor {
 
     @Override
     public String toString() {
-      return "Added[" + outcome.getClass().getSimpleName() + ", " + recoveryCodes.size() + " codes redacted]";
+      return "Added["
+          + outcome.getClass().getSimpleName()
+          + ", "
+          + recoveryCodes.size()
+          + " codes redacted]";
     }
   }
 
   /**
-   * Checks {@code input} with {@code activate} under the limiter and, when it passes, applies the rules
-   * above; never throws for bad input.
+   * Checks {@code input} with {@code activate} under the limiter and, when it passes, applies the
+   * rules above; never throws for bad input.
    *
    * @param shape whether a normalized code can be one for this factor at all
    * @param activate verifies the code for the pending factor and activates it

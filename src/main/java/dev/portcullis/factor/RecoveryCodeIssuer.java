@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The port through which {@link AddSecondFactor} gives an account its recovery codes when its first
- * factor is activated; implemented by the recovery codes feature. Recovery codes belong to the account,
- * not to a factor: they are made once, when 2FA goes on, and replaced only when the user asks or after an
- * administrator's reset.
+ * factor is activated; implemented by the recovery codes feature. Recovery codes belong to the
+ * account, not to a factor: they are made once, when 2FA goes on, and replaced only when the user
+ * asks or after an administrator's reset.
  */
 public interface RecoveryCodeIssuer {
 

@@ -10,23 +10,25 @@ public interface SecondFactorMethod {
   String name();
 
   /**
-   * Returns whether {@code code} has the length and kind of characters this method takes (after {@link
-   * TypedCode} normalization). Says nothing about whether it is right.
+   * Returns whether {@code code} has the length and kind of characters this method takes (after
+   * {@link TypedCode} normalization). Says nothing about whether it is right.
    */
   boolean recognizes(TypedCode code);
 
   /**
-   * Checks {@code code} for the account and, if it is right, uses it up atomically so that the same code
-   * succeeds only once, also when it arrives twice in parallel.
+   * Checks {@code code} for the account and, if it is right, uses it up atomically so that the same
+   * code succeeds only once, also when it arrives twice in parallel.
    *
-   * @return never null: {@link Check.Passed} with what was learnt, {@link Check.Failed} when the code is
-   *     wrong, used, or the account has no such factor, {@link Check.Unreadable} when it cannot be a code
-   *     of this method after all, {@link Check.Unavailable} when an outside service needed to check it
-   *     did not answer properly (not the user's fault)
+   * @return never null: {@link Check.Passed} with what was learnt, {@link Check.Failed} when the
+   *     code is wrong, used, or the account has no such factor, {@link Check.Unreadable} when it
+   *     cannot be a code of this method after all, {@link Check.Unavailable} when an outside
+   *     service needed to check it did not answer properly (not the user's fault)
    */
   Check verifyAndConsume(String accountId, TypedCode code);
 
-  /** Returns whether this method, on its own, turns two-factor authentication on for the account. */
+  /**
+   * Returns whether this method, on its own, turns two-factor authentication on for the account.
+   */
   boolean activeFor(String accountId);
 
   /** Deletes everything this method holds for the account (used when 2FA is turned off). */

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The state of the second-step limiter, in the database so that every node sees it: consecutive
  * attempts, the last attempt's time and the lock, kept in the account's row ({@code code_failures},
- * {@code code_last_attempt_at}, {@code code_locked_until}) and changed only by the conditional UPDATEs
- * here, so parallel requests on any node are all counted. What the numbers mean is {@link
+ * {@code code_last_attempt_at}, {@code code_locked_until}) and changed only by the conditional
+ * UPDATEs here, so parallel requests on any node are all counted. What the numbers mean is {@link
  * SecondStepPolicy}'s.
  */
 @ApplicationScoped
@@ -21,8 +21,8 @@ public class SecondStepCounter {
   EntityManager em;
 
   /**
-   * Claims one attempt before its code is looked at: a lock that is over is released, the attempt is
-   * counted, the attempt that reaches the limit sets the lock, and the policy judges it.
+   * Claims one attempt before its code is looked at: a lock that is over is released, the attempt
+   * is counted, the attempt that reaches the limit sets the lock, and the policy judges it.
    */
   @Transactional
   public SecondStepPolicy.Attempt claim(String accountId, SecondStepPolicy policy, Instant now) {
@@ -56,8 +56,8 @@ public class SecondStepCounter {
   }
 
   /**
-   * Gives back an attempt whose code could not be checked (the validation service was unavailable, the
-   * input was not a code after all, or the check failed): it was no guess.
+   * Gives back an attempt whose code could not be checked (the validation service was unavailable,
+   * the input was not a code after all, or the check failed): it was no guess.
    */
   @Transactional
   public void giveBack(String accountId, SecondStepPolicy policy) {
@@ -72,7 +72,10 @@ public class SecondStepCounter {
         .executeUpdate();
   }
 
-  /** Forgets the consecutive failures and any lock: after a correct code, or an administrator's unlock. */
+  /**
+   * Forgets the consecutive failures and any lock: after a correct code, or an administrator's
+   * unlock.
+   */
   @Transactional
   public void reset(String accountId) {
     em.createQuery(

@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The second-step limiter's rules, pure and driven by the instants it is given (no database, no clock of
- * its own), so every rule is unit-tested without a server:
+ * The second-step limiter's rules, pure and driven by the instants it is given (no database, no
+ * clock of its own), so every rule is unit-tested without a server:
  *
  * <ul>
- *   <li>every attempt is counted before its code is looked at ({@link SecondStepCounter} claims it);
- *   <li>from the {@value #WAIT_FROM}rd wrong code in a row on, an attempt must come a growing time after
- *       the previous one (1 s, 2 s, 4 s … at most {@link #LONGEST_WAIT}) or is refused unchecked;
- *   <li>the attempt that reaches {@code lockAfter} locks the second step for {@code lockFor}; later ones
- *       are counted and refused unchecked; a lock that has run out starts the count again.
+ *   <li>every attempt is counted before its code is looked at ({@link SecondStepCounter} claims
+ *       it);
+ *   <li>from the {@value #WAIT_FROM}rd wrong code in a row on, an attempt must come a growing time
+ *       after the previous one (1 s, 2 s, 4 s … at most {@link #LONGEST_WAIT}) or is refused
+ *       unchecked;
+ *   <li>the attempt that reaches {@code lockAfter} locks the second step for {@code lockFor}; later
+ *       ones are counted and refused unchecked; a lock that has run out starts the count again.
  * </ul>
  *
  * @param lockAfter consecutive wrong codes that lock the step, 1 to {@value #MAX_LOCK_AFTER}
@@ -33,8 +35,10 @@ public record SecondStepPolicy(int lockAfter, Duration lockFor) {
   public SecondStepPolicy {
     if (lockAfter < 1 || lockAfter > MAX_LOCK_AFTER) {
       throw new IllegalStateException(
-          "portcullis.throttle.lock-after must be between 1 and " + MAX_LOCK_AFTER
-              + " consecutive wrong codes, but it is " + lockAfter);
+          "portcullis.throttle.lock-after must be between 1 and "
+              + MAX_LOCK_AFTER
+              + " consecutive wrong codes, but it is "
+              + lockAfter);
     }
     if (lockFor == null || lockFor.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalStateException(
@@ -58,7 +62,10 @@ public record SecondStepPolicy(int lockAfter, Duration lockFor) {
     }
   }
 
-  /** How long an attempt must come after the previous one, when {@code wrongInARow} codes were wrong. */
+  /**
+   * How long an attempt must come after the previous one, when {@code wrongInARow} codes were
+   * wrong.
+   */
   public Duration waitAfter(int wrongInARow) {
     if (wrongInARow < WAIT_FROM) {
       return Duration.ZERO;

@@ -4,10 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A code as the user typed it, normalized: spaces and dashes removed (authenticator apps show "123 456",
- * recovery codes are printed "abcd-efgh-…"), letters lower-cased. Any printable ASCII character is kept,
- * so that each method can explain its own alphabet (a YubiKey typing through a foreign keyboard layout
- * produces characters outside modhex). It never appears in {@link #toString()}.
+ * A code as the user typed it, normalized: spaces and dashes removed (authenticator apps show "123
+ * 456", recovery codes are printed "abcd-efgh-…"), letters lower-cased. Any printable ASCII
+ * character is kept, so that each method can explain its own alphabet (a YubiKey typing through a
+ * foreign keyboard layout produces characters outside modhex). It never appears in {@link
+ * #toString()}.
  */
 public final class TypedCode {
 

@@ -1,10 +1,10 @@
 package dev.portcullis.factor;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.platform.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,13 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
- * Checks a typed second-factor code for an account, under the failure throttle. Login, disabling 2FA and
- * regenerating recovery codes all come through here, so no path checks a code without counting failures.
+ * Checks a typed second-factor code for an account, under the failure throttle. Login, disabling
+ * 2FA and regenerating recovery codes all come through here, so no path checks a code without
+ * counting failures.
  *
  * <p>Failures are counted per account in the database (every node sees them), apart from password
- * failures. After {@code portcullis.throttle.lock-after} consecutive failures (default 20) the second step
- * is locked for {@code portcullis.throttle.lock-minutes} (default 15); while locked every code is refused
- * with the same answer as a wrong code. A correct code resets the count.
+ * failures. After {@code portcullis.throttle.lock-after} consecutive failures (default 20) the
+ * second step is locked for {@code portcullis.throttle.lock-minutes} (default 15); while locked
+ * every code is refused with the same answer as a wrong code. A correct code resets the count.
  */
 @ApplicationScoped
 public class VerifySecondFactor implements StartupCheck {
@@ -52,7 +53,9 @@ public class VerifySecondFactor implements StartupCheck {
   @ConfigProperty(name = "portcullis.throttle.lock-minutes", defaultValue = "15")
   int lockMinutes;
 
-  /** The timer of code checks in /metrics (throttle, comparison and using the code up, together). */
+  /**
+   * The timer of code checks in /metrics (throttle, comparison and using the code up, together).
+   */
   static final String TIMER = "portcullis.code.verification";
 
   private SecondStepPolicy policy;
@@ -80,17 +83,21 @@ public class VerifySecondFactor implements StartupCheck {
     /** The input cannot be a code: show {@code message} (not counted as a failure). */
     record Malformed(String message) implements Outcome {}
 
-    /** The code could not be checked now (an outside service failed): show {@code message}; not counted. */
+    /**
+     * The code could not be checked now (an outside service failed): show {@code message}; not
+     * counted.
+     */
     record Unavailable(String message) implements Outcome {}
   }
 
   /**
-   * Returns what the user is told when {@code input} cannot be a code of any method (the same words as
-   * {@link Outcome.Malformed}), or empty when some method takes its shape. Looks at no account.
+   * Returns what the user is told when {@code input} cannot be a code of any method (the same words
+   * as {@link Outcome.Malformed}), or empty when some method takes its shape. Looks at no account.
    */
   public Optional<String> problemWithShape(String input) {
     Optional<TypedCode> code = TypedCode.of(input);
-    boolean recognized = code.isPresent() && methods.stream().anyMatch(m -> m.recognizes(code.get()));
+    boolean recognized =
+        code.isPresent() && methods.stream().anyMatch(m -> m.recognizes(code.get()));
     return recognized ? Optional.empty() : Optional.of(SHAPE_MESSAGE);
   }
 
@@ -99,7 +106,10 @@ public class VerifySecondFactor implements StartupCheck {
    *
    * @return the outcome, never null
    */
-  @Timed(name = TIMER, absolute = true, description = "How long checking one second-factor code takes")
+  @Timed(
+      name = TIMER,
+      absolute = true,
+      description = "How long checking one second-factor code takes")
   public Outcome verify(String accountId, String input) {
     Optional<TypedCode> code = TypedCode.of(input);
     Optional<SecondFactorMethod> method =
@@ -108,19 +118,25 @@ public class VerifySecondFactor implements StartupCheck {
       return new Outcome.Malformed(SHAPE_MESSAGE);
     }
     return verify(
-        accountId, input, method.get()::recognizes, c -> method.get().verifyAndConsume(accountId, c));
+        accountId,
+        input,
+        method.get()::recognizes,
+        c -> method.get().verifyAndConsume(accountId, c));
   }
 
   /**
-   * Checks {@code input} with a check of the caller's (e.g. the code that confirms a new factor), under
-   * the same throttle as a login; never throws for bad input.
+   * Checks {@code input} with a check of the caller's (e.g. the code that confirms a new factor),
+   * under the same throttle as a login; never throws for bad input.
    *
    * @param shape whether a normalized code can be one for this check at all
    * @param check verifies and uses up a code of the right shape; only {@link
    *     SecondFactorMethod.Check.Failed} counts as a failure
    * @return the outcome, never null
    */
-  @Timed(name = TIMER, absolute = true, description = "How long checking one second-factor code takes")
+  @Timed(
+      name = TIMER,
+      absolute = true,
+      description = "How long checking one second-factor code takes")
   public Outcome verify(
       String accountId,
       String input,
@@ -132,9 +148,12 @@ public class VerifySecondFactor implements StartupCheck {
     }
     SecondStepPolicy.Attempt attempt = counter.claim(accountId, policy, clock.instant());
     if (!attempt.allowed()) {
-      LOG.info(() -> "Second step refused unchecked for account " + accountId + ": locked or too soon");
+      LOG.info(
+          () -> "Second step refused unchecked for account " + accountId + ": locked or too soon");
       return rejected(
-          accountId, attempt, attempt.pastTheLimit(policy) ? "second step locked" : "too soon after a wrong code");
+          accountId,
+          attempt,
+          attempt.pastTheLimit(policy) ? "second step locked" : "too soon after a wrong code");
     }
     SecondFactorMethod.Check result;
     try {
@@ -147,7 +166,9 @@ public class VerifySecondFactor implements StartupCheck {
     }
     if (result instanceof SecondFactorMethod.Check.Passed passed) {
       counter.reset(accountId);
-      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_ACCEPTED, passed.verified().method()));
+      events.fire(
+          new SecurityEvent(
+              accountId, SecurityEvent.Type.CODE_ACCEPTED, passed.verified().method()));
       return new Outcome.Accepted(passed.verified());
     }
     if (result instanceof SecondFactorMethod.Check.Unreadable unreadable) {
@@ -169,13 +190,17 @@ public class VerifySecondFactor implements StartupCheck {
     return rejected(accountId, attempt, attempt.number() + " in a row");
   }
 
-  /** A refused attempt, checked or not: recorded, and the lock announced by the attempt that set it. */
+  /**
+   * A refused attempt, checked or not: recorded, and the lock announced by the attempt that set it.
+   */
   private Outcome rejected(String accountId, SecondStepPolicy.Attempt attempt, String why) {
     events.fire(new SecurityEvent(accountId, SecurityEvent.Type.CODE_REJECTED, why));
     if (attempt.lockedNow()) {
       events.fire(
           new SecurityEvent(
-              accountId, SecurityEvent.Type.SECOND_STEP_LOCKED, policy.lockFor().toMinutes() + " minutes"));
+              accountId,
+              SecurityEvent.Type.SECOND_STEP_LOCKED,
+              policy.lockFor().toMinutes() + " minutes"));
     }
     return new Outcome.Rejected(attempt.number());
   }

@@ -1,10 +1,10 @@
 /**
- * What every second factor shares: the {@link dev.portcullis.factor.SecondFactorMethod} contract that
- * {@code totp}, {@code yubikey} and {@code recovery} implement, the shape check of a typed code,
- * {@link dev.portcullis.factor.VerifySecondFactor} (the one place where a code is checked), the
- * second-step limiter ({@link dev.portcullis.factor.SecondStepPolicy}, its rules;
- * {@link dev.portcullis.factor.SecondStepCounter}, its state), and
- * {@link dev.portcullis.factor.AddSecondFactor}, the one enrollment path. It must not contain any one
+ * What every second factor shares: the {@link dev.portcullis.factor.SecondFactorMethod} contract
+ * that {@code totp}, {@code yubikey} and {@code recovery} implement, the shape check of a typed
+ * code, {@link dev.portcullis.factor.VerifySecondFactor} (the one place where a code is checked),
+ * the second-step limiter ({@link dev.portcullis.factor.SecondStepPolicy}, its rules; {@link
+ * dev.portcullis.factor.SecondStepCounter}, its state), and {@link
+ * dev.portcullis.factor.AddSecondFactor}, the one enrollment path. It must not contain any one
  * factor's algorithm or storage, and imports no method package.
  */
 package dev.portcullis.factor;

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The address a request came from: the connection's peer, unless that peer is a proxy the operator
- * trusts ({@code portcullis.trusted-proxies}, comma-separated addresses), in which case the last address
- * that proxy appended to {@code X-Forwarded-For}. From anyone else the header is ignored: it is
- * trivially forged.
+ * trusts ({@code portcullis.trusted-proxies}, comma-separated addresses), in which case the last
+ * address that proxy appended to {@code X-Forwarded-For}. From anyone else the header is ignored:
+ * it is trivially forged.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -27,7 +27,10 @@ public class ClientAddress {
   @PostConstruct
   void readTrustedProxies() {
     trusted =
-        trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        trustedProxies.stream()
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet());
   }
 
   /** Returns the client's address; never null. */

@@ -13,12 +13,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks every setting first thing at start-up ({@link StartupCheck}s: secret key, database, throttle,
- * password hashing, administrators, 2FA policy) and reports all wrong ones at once, each naming its
- * setting. Then the application does not start; with {@code portcullis.stop-server-on-bad-configuration}
- * (set by the portal's own server.xml, so for {@code mvn liberty:run} and the runnable jar) the whole
- * server stops with exit code 1, so that a supervisor sees the failure instead of a running server
- * without its application. On a shared Liberty the setting is off: only this application fails.
+ * Checks every setting first thing at start-up ({@link StartupCheck}s: secret key, database,
+ * throttle, password hashing, administrators, 2FA policy) and reports all wrong ones at once, each
+ * naming its setting. Then the application does not start; with {@code
+ * portcullis.stop-server-on-bad-configuration} (set by the portal's own server.xml, so for {@code
+ * mvn liberty:run} and the runnable jar) the whole server stops with exit code 1, so that a
+ * supervisor sees the failure instead of a running server without its application. On a shared
+ * Liberty the setting is off: only this application fails.
  */
 @ApplicationScoped
 public class ConfigurationCheck {

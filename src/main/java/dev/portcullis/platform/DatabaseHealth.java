@@ -11,8 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /health/ready}: DOWN while the database cannot be reached or the schema migrations have not run,
- * so a load balancer sends no customer to a node that could not check their code.
+ * {@code /health/ready}: DOWN while the database cannot be reached or the schema migrations have
+ * not run, so a load balancer sends no customer to a node that could not check their code.
  */
 @Readiness
 @ApplicationScoped

@@ -21,11 +21,11 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings the database schema up to date before the application serves its first request.
  *
  * <p>The schema belongs to the Flyway scripts in {@code db/migration}, which run unchanged on H2,
- * PostgreSQL and MariaDB; {@code db/vendor/<kind>} holds the few a database needs for itself (numbered
- * between the common ones, e.g. 6.1). A column of UTC instants is declared {@code ${timestamp}}: TIMESTAMP,
- * or DATETIME(6) on MariaDB, whose TIMESTAMP keeps whole seconds and ends in 2038. EclipseLink's DDL
- * generation is off. When several nodes start
- * together Flyway's lock on its history table lets exactly one of them migrate.
+ * PostgreSQL and MariaDB; {@code db/vendor/<kind>} holds the few a database needs for itself
+ * (numbered between the common ones, e.g. 6.1). A column of UTC instants is declared {@code
+ * ${timestamp}}: TIMESTAMP, or DATETIME(6) on MariaDB, whose TIMESTAMP keeps whole seconds and ends
+ * in 2038. EclipseLink's DDL generation is off. When several nodes start together Flyway's lock on
+ * its history table lets exactly one of them migrate.
  */
 @ApplicationScoped
 public class DatabaseMigrations implements StartupCheck {
@@ -33,8 +33,8 @@ public class DatabaseMigrations implements StartupCheck {
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
   /**
-   * Where the scripts are. Liberty's class loader finds a classpath folder only through a file in it,
-   * hence the empty {@code flyway.location} beside the scripts.
+   * Where the scripts are. Liberty's class loader finds a classpath folder only through a file in
+   * it, hence the empty {@code flyway.location} beside the scripts.
    */
   static final String MIGRATIONS = "classpath:db/migration";
 
@@ -48,13 +48,15 @@ public class DatabaseMigrations implements StartupCheck {
   /** Observer priority of the migrations; start-up work that needs the schema observes later. */
   public static final int AT_STARTUP = 1000;
 
-  void migrateAtStartup(@Observes @Priority(AT_STARTUP) @Initialized(ApplicationScoped.class) Object context) {
+  void migrateAtStartup(
+      @Observes @Priority(AT_STARTUP) @Initialized(ApplicationScoped.class) Object context) {
     String vendor = vendor();
     MigrateResult result =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor)
-            .placeholders(Map.of("timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP"))
+            .placeholders(
+                Map.of("timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP"))
             // our migrations have no callbacks; don't look for the default db/callback folder
             .callbackLocations(MIGRATIONS)
             // a schema that cannot be found must stop the start, never leave an empty database
@@ -65,7 +67,9 @@ public class DatabaseMigrations implements StartupCheck {
             .load()
             .migrate();
     schemaVersion =
-        result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
     LOG.info(
         () ->
             "Database ("
@@ -83,16 +87,19 @@ public class DatabaseMigrations implements StartupCheck {
     vendor();
   }
 
-  /** The schema version reached at start-up, or null before the migrations ran (or if they failed). */
+  /**
+   * The schema version reached at start-up, or null before the migrations ran (or if they failed).
+   */
   public String schemaVersion() {
     return schemaVersion;
   }
 
   /**
    * Whether the portal's schema holds no table but Liberty's session table ({@code sessions}, see
-   * liberty/config/sessions/database.xml), which Liberty may create before the first migration runs.
-   * Only then does Flyway start its history at version 0 in a schema that is not empty; a schema with
-   * any other table and no history still stops the start (it is not Portcullis' database).
+   * liberty/config/sessions/database.xml), which Liberty may create before the first migration
+   * runs. Only then does Flyway start its history at version 0 in a schema that is not empty; a
+   * schema with any other table and no history still stops the start (it is not Portcullis'
+   * database).
    */
   private boolean onlySessionTable() {
     try (Connection connection = dataSource.getConnection()) {
@@ -100,7 +107,8 @@ public class DatabaseMigrations implements StartupCheck {
       try (ResultSet r =
           connection
               .getMetaData()
-              .getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+              .getTables(
+                  connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
         while (r.next()) {
           tables.add(r.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
         }
@@ -130,10 +138,11 @@ public class DatabaseMigrations implements StartupCheck {
       case "h2" -> "h2";
       case "postgresql" -> "postgresql";
       case "mariadb" -> "mariadb";
-      default -> throw new IllegalStateException(
-          "portcullis.db.kind: the data source reaches a "
-              + product
-              + " database; Portcullis supports H2, PostgreSQL and MariaDB");
+      default ->
+          throw new IllegalStateException(
+              "portcullis.db.kind: the data source reaches a "
+                  + product
+                  + " database; Portcullis supports H2, PostgreSQL and MariaDB");
     };
   }
 }

@@ -7,9 +7,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Stores {@link Instant}s as SQL TIMESTAMP (DATETIME on MariaDB) columns holding UTC wall-clock time, so
- * that nodes in different time zones read and write the same instants. The EclipseLink inside Liberty
- * 26.0.0.3 would otherwise serialize them into a byte array, which no TIMESTAMP column accepts.
+ * Stores {@link Instant}s as SQL TIMESTAMP (DATETIME on MariaDB) columns holding UTC wall-clock
+ * time, so that nodes in different time zones read and write the same instants. The EclipseLink
+ * inside Liberty 26.0.0.3 would otherwise serialize them into a byte array, which no TIMESTAMP
+ * column accepts.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, LocalDateTime> {

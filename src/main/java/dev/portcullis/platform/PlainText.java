@@ -3,17 +3,19 @@ package dev.portcullis.platform;
 import java.text.Normalizer;
 
 /**
- * The rules for text people type that other people read (emails, names of accounts and keys, reasons),
- * and for the few inputs that only ASCII parsers read (hexadecimal keys, digits).
+ * The rules for text people type that other people read (emails, names of accounts and keys,
+ * reasons), and for the few inputs that only ASCII parsers read (hexadecimal keys, digits).
  *
- * <p>Two strings that look the same must be the same: text is kept in Unicode NFC, and a code point that
- * shows nothing or moves the cursor (control and format characters such as U+200B ZERO WIDTH SPACE or
- * U+202E RIGHT-TO-LEFT OVERRIDE, lone surrogates, private-use and unassigned code points, line and
- * paragraph separators) is refused, so two accounts cannot look identical in the admin console.
+ * <p>Two strings that look the same must be the same: text is kept in Unicode NFC, and a code point
+ * that shows nothing or moves the cursor (control and format characters such as U+200B ZERO WIDTH
+ * SPACE or U+202E RIGHT-TO-LEFT OVERRIDE, lone surrogates, private-use and unassigned code points,
+ * line and paragraph separators) is refused, so two accounts cannot look identical in the admin
+ * console.
  *
  * <p>A check in front of an ASCII-only parser accepts exactly what that parser accepts: {@code
  * Character.digit} and {@code Character.isDigit} also accept full-width and other Unicode digits
- * ({@code ０１２３}), which {@code HexFormat} and {@code Integer.parseInt}'s callers here must never see.
+ * ({@code ０１２３}), which {@code HexFormat} and {@code Integer.parseInt}'s callers here must never
+ * see.
  */
 public final class PlainText {
 
@@ -40,16 +42,21 @@ public final class PlainText {
           Character.PRIVATE_USE,
           Character.UNASSIGNED,
           Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR -> true;
+          Character.PARAGRAPH_SEPARATOR ->
+          true;
       default -> false;
     };
   }
 
-  /** Returns whether {@code text} is exactly {@code length} ASCII hexadecimal digits (either case). */
+  /**
+   * Returns whether {@code text} is exactly {@code length} ASCII hexadecimal digits (either case).
+   */
   public static boolean isAsciiHex(String text, int length) {
     return text != null
         && text.length() == length
-        && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        && text.chars()
+            .allMatch(
+                c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
   }
 
   /** Returns whether {@code text} is one or more ASCII digits 0-9, and nothing else. */

@@ -1,8 +1,9 @@
 package dev.portcullis.platform;
 
 /**
- * A feature that keeps secrets sealed by {@link SecretBox} in its tables (TOTP seeds, YubiKey AES keys
- * and private ids). {@link ResealSecrets} asks each to re-seal what is not under the current key.
+ * A feature that keeps secrets sealed by {@link SecretBox} in its tables (TOTP seeds, YubiKey AES
+ * keys and private ids). {@link ResealSecrets} asks each to re-seal what is not under the current
+ * key.
  */
 public interface SealedSecretStore {
 

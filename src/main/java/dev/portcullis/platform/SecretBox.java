@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.security.MessageDigest;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -27,17 +27,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seals secrets before they reach the database and opens them again: AES-256-GCM from the JDK, with the
- * owner of the secret (account and factor id) as associated data, so a sealed value copied to another
- * row does not open.
+ * Seals secrets before they reach the database and opens them again: AES-256-GCM from the JDK, with
+ * the owner of the secret (account and factor id) as associated data, so a sealed value copied to
+ * another row does not open.
  *
- * <p>The key comes from {@code portcullis.secret-key} (base64 of 32 random bytes, e.g. {@code openssl
- * rand -base64 32}) and is never stored in the database. Without it a development key is generated once
- * in {@code portcullis.dev-key-file} and a warning is logged at every start.
+ * <p>The key comes from {@code portcullis.secret-key} (base64 of 32 random bytes, e.g. {@code
+ * openssl rand -base64 32}) and is never stored in the database. Without it a development key is
+ * generated once in {@code portcullis.dev-key-file} and a warning is logged at every start.
  *
- * <p>Rotation: new seals always use the current key and name it by a key id (the first 8 hex digits of
- * its SHA-256); keys listed in {@code portcullis.secret-key.previous} still open what they sealed, and
- * {@link ResealSecrets} re-seals everything under the current key.
+ * <p>Rotation: new seals always use the current key and name it by a key id (the first 8 hex digits
+ * of its SHA-256); keys listed in {@code portcullis.secret-key.previous} still open what they
+ * sealed, and {@link ResealSecrets} re-seals everything under the current key.
  */
 @ApplicationScoped
 public class SecretBox implements StartupCheck {
@@ -65,7 +65,9 @@ public class SecretBox implements StartupCheck {
   private String keyId;
   private final Map<String, SecretKey> keysById = new LinkedHashMap<>();
 
-  /** Loads the key as the application starts, so a wrong key stops the start with a clear message. */
+  /**
+   * Loads the key as the application starts, so a wrong key stops the start with a clear message.
+   */
   @Override
   public void check() {
     // reaching the bean created it, which ran loadKey()
@@ -99,12 +101,14 @@ public class SecretBox implements StartupCheck {
       raw = Base64.getDecoder().decode(encoded.trim());
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
-          setting + " must be base64 (e.g. the output of 'openssl rand -base64 32'),"
+          setting
+              + " must be base64 (e.g. the output of 'openssl rand -base64 32'),"
               + " but it is not valid base64");
     }
     if (raw.length != 32) {
       throw new IllegalStateException(
-          setting + " must decode to 32 bytes (AES-256), but it decodes to "
+          setting
+              + " must decode to 32 bytes (AES-256), but it decodes to "
               + raw.length
               + " bytes; generate one with 'openssl rand -base64 32'");
     }
@@ -113,11 +117,14 @@ public class SecretBox implements StartupCheck {
 
   private static String idOf(SecretKey key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 8);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))
+          .substring(0, 8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
+
   private static String developmentKey(Path file) {
     try {
       if (!Files.exists(file)) {
@@ -170,11 +177,11 @@ public class SecretBox implements StartupCheck {
   }
 
   /**
-   * Opens a value made by {@link #seal} for the same {@code owner}, under the current key or a previous
-   * one.
+   * Opens a value made by {@link #seal} for the same {@code owner}, under the current key or a
+   * previous one.
    *
-   * @throws IllegalStateException if no configured key sealed it, it was sealed for another owner, or it
-   *     was altered; the message names neither the key nor the secret
+   * @throws IllegalStateException if no configured key sealed it, it was sealed for another owner,
+   *     or it was altered; the message names neither the key nor the secret
    */
   public byte[] open(String sealed, String owner) {
     if (sealed != null && sealed.startsWith(VERSION) && sealed.indexOf(':', VERSION.length()) > 0) {
@@ -182,7 +189,8 @@ public class SecretBox implements StartupCheck {
       SecretKey sealedWith = keysById.get(sealed.substring(VERSION.length(), colon));
       if (sealedWith == null) {
         throw new IllegalStateException(
-            "a secret was sealed with key id " + sealed.substring(VERSION.length(), colon)
+            "a secret was sealed with key id "
+                + sealed.substring(VERSION.length(), colon)
                 + ", which is neither portcullis.secret-key nor listed in portcullis.secret-key.previous");
       }
       return open(sealedWith, sealed.substring(colon + 1), owner);
@@ -215,7 +223,9 @@ public class SecretBox implements StartupCheck {
     }
   }
 
-  /** Returns whether {@code sealed} is under another key than the current one (so re-sealing helps). */
+  /**
+   * Returns whether {@code sealed} is under another key than the current one (so re-sealing helps).
+   */
   public boolean sealedWithOtherKey(String sealed) {
     return sealed != null && !sealed.startsWith(VERSION + keyId + ":");
   }

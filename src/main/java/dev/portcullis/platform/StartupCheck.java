@@ -1,8 +1,8 @@
 package dev.portcullis.platform;
 
 /**
- * A bean whose settings are checked before the portal serves anyone ({@link ConfigurationCheck}). Most
- * check in their {@code @PostConstruct}, which {@link #check()} triggers by reaching the bean.
+ * A bean whose settings are checked before the portal serves anyone ({@link ConfigurationCheck}).
+ * Most check in their {@code @PostConstruct}, which {@link #check()} triggers by reaching the bean.
  */
 public interface StartupCheck {
 

@@ -1,11 +1,11 @@
 package dev.portcullis.recovery;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.RecoveryCodeIssuer;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,12 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * One-time recovery codes, and recovery codes as a {@link SecondFactorMethod}.
  *
- * <p>An account gets {@value #COUNT} codes of 16 characters from the RFC 4648 base32 alphabet (80 random
- * bits each), printed as {@code abcd-efgh-ijkl-mnop}. Only a salted HMAC-SHA256 of each is stored, so the
- * plaintext exists once: in the list returned to be shown to the user. Codes are accepted in any order,
- * with or without dashes, in any case; each is consumed by a conditional UPDATE, so it works once even
- * when sent twice at the same moment. A slow password hash is not needed: 80 random bits cannot be
- * guessed from the hash.
+ * <p>An account gets {@value #COUNT} codes of 16 characters from the RFC 4648 base32 alphabet (80
+ * random bits each), printed as {@code abcd-efgh-ijkl-mnop}. Only a salted HMAC-SHA256 of each is
+ * stored, so the plaintext exists once: in the list returned to be shown to the user. Codes are
+ * accepted in any order, with or without dashes, in any case; each is consumed by a conditional
+ * UPDATE, so it works once even when sent twice at the same moment. A slow password hash is not
+ * needed: 80 random bits cannot be guessed from the hash.
  */
 @ApplicationScoped
 public class RecoveryCodes implements SecondFactorMethod, RecoveryCodeIssuer {
@@ -58,7 +58,9 @@ public class RecoveryCodes implements SecondFactorMethod, RecoveryCodeIssuer {
         && code.value().chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
   }
 
-  /** Recovery codes back a factor up; on their own they do not turn two-factor authentication on. */
+  /**
+   * Recovery codes back a factor up; on their own they do not turn two-factor authentication on.
+   */
   @Override
   public boolean activeFor(String accountId) {
     return false;
@@ -89,13 +91,16 @@ public class RecoveryCodes implements SecondFactorMethod, RecoveryCodeIssuer {
               now));
       codes.add(code.toString().replaceAll("(.{4})(?=.)", "$1-"));
     }
-    events.fire(new SecurityEvent(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED, COUNT + " codes"));
+    events.fire(
+        new SecurityEvent(
+            accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED, COUNT + " codes"));
     return codes;
   }
 
   @Override
   public boolean issuedTo(String accountId) {
-    return em.createQuery("SELECT COUNT(r) FROM RecoveryCode r WHERE r.accountId = :accountId", Long.class)
+    return em.createQuery(
+                "SELECT COUNT(r) FROM RecoveryCode r WHERE r.accountId = :accountId", Long.class)
             .setParameter("accountId", accountId)
             .getSingleResult()
         > 0;
@@ -137,11 +142,13 @@ public class RecoveryCodes implements SecondFactorMethod, RecoveryCodeIssuer {
             .setParameter("id", match.id())
             .executeUpdate();
     if (won != 1) {
-      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.REPLAY_DETECTED, "recovery code"));
+      events.fire(
+          new SecurityEvent(accountId, SecurityEvent.Type.REPLAY_DETECTED, "recovery code"));
       return Check.failed();
     }
     events.fire(
-        new SecurityEvent(accountId, SecurityEvent.Type.RECOVERY_CODE_USED, (unused.size() - 1) + " left"));
+        new SecurityEvent(
+            accountId, SecurityEvent.Type.RECOVERY_CODE_USED, (unused.size() - 1) + " left"));
     return Check.passed(new Verified(NAME, 0, unused.size() - 1));
   }
 

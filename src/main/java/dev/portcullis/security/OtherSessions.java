@@ -20,8 +20,8 @@ import java.time.temporal.ChronoUnit;
  * session that asked (when it is the account's own) is stamped anew and stays in.
  *
  * <p>It happens when the user asks (removing a factor, turning 2FA off) and always when signing in
- * becomes harder ({@link SignInRequirementsRaised}: the first factor, a new password, an administrator's
- * reset), so no session signed in with the password alone outlives the change.
+ * becomes harder ({@link SignInRequirementsRaised}: the first factor, a new password, an
+ * administrator's reset), so no session signed in with the password alone outlives the change.
  */
 @ApplicationScoped
 public class OtherSessions {
@@ -41,7 +41,8 @@ public class OtherSessions {
         && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller
         && caller.accountId().equals(accountId)) {
       session.setAttribute(
-          SignedInCaller.SESSION_ATTRIBUTE, new SignedInCaller(caller.accountId(), caller.groups(), now));
+          SignedInCaller.SESSION_ATTRIBUTE,
+          new SignedInCaller(caller.accountId(), caller.groups(), now));
     }
     events.fire(new SecurityEvent(accountId, SecurityEvent.Type.OTHER_SESSIONS_ENDED, why));
   }

@@ -3,10 +3,10 @@ package dev.portcullis.security;
 import java.util.List;
 
 /**
- * The addresses of the portal's pages, relative to the application's root (for redirects from pages,
- * e.g. {@code Faces.redirect(Pages.SECURITY_SETTINGS)}); {@link #path} gives the servlet path the
- * mechanism compares and sends to. Pages are linked through the {@code /faces/*} mapping (web.xml says
- * why). One place, so that a page that moves moves everywhere.
+ * The addresses of the portal's pages, relative to the application's root (for redirects from
+ * pages, e.g. {@code Faces.redirect(Pages.SECURITY_SETTINGS)}); {@link #path} gives the servlet
+ * path the mechanism compares and sends to. Pages are linked through the {@code /faces/*} mapping
+ * (web.xml says why). One place, so that a page that moves moves everywhere.
  */
 public final class Pages {
 
@@ -21,8 +21,8 @@ public final class Pages {
   public static final String ADMIN_ACCOUNT = "faces/admin/account.xhtml";
 
   /**
-   * What an account the 2FA policy sends to enrollment may open: Security Settings, the recovery codes
-   * and everything under a method's enrollment folder.
+   * What an account the 2FA policy sends to enrollment may open: Security Settings, the recovery
+   * codes and everything under a method's enrollment folder.
    */
   public static final List<String> ENROLLMENT =
       List.of(SECURITY_SETTINGS, RECOVERY_CODES, "faces/app/totp/", "faces/app/yubikey/");

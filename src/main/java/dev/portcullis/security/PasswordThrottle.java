@@ -22,12 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Limits password guessing, counted in the database so every node sees the same numbers: at most
- * {@code portcullis.password.max-failures-per-account} (10) wrong passwords for one email and {@code
- * portcullis.password.max-failures-per-address} (100) from one client address within {@code
- * portcullis.password.window-minutes} (15); then that email or address is paused for as long. Emails are
- * counted whether or not they have an account (hashed, so the table lists no addresses), so the pause
- * does not reveal which exist. A correct password clears its email's count, never the address's, and
- * never the second-factor count.
+ * {@code portcullis.password.max-failures-per-account} (10) wrong passwords for one email and
+ * {@code portcullis.password.max-failures-per-address} (100) from one client address within {@code
+ * portcullis.password.window-minutes} (15); then that email or address is paused for as long.
+ * Emails are counted whether or not they have an account (hashed, so the table lists no addresses),
+ * so the pause does not reveal which exist. A correct password clears its email's count, never the
+ * address's, and never the second-factor count.
  */
 @ApplicationScoped
 public class PasswordThrottle {
@@ -63,9 +63,10 @@ public class PasswordThrottle {
   }
 
   /**
-   * The one way a password is checked, wherever it is typed (the login, every "confirm it's you", the
-   * administrator's proof): paused attempts are refused without looking at the password, a wrong one is
-   * counted for the email and for the client address, a right one clears the email's count.
+   * The one way a password is checked, wherever it is typed (the login, every "confirm it's you",
+   * the administrator's proof): paused attempts are refused without looking at the password, a
+   * wrong one is counted for the email and for the client address, a right one clears the email's
+   * count.
    *
    * @param matches checks the password; called only when attempts are not paused
    */
@@ -81,7 +82,9 @@ public class PasswordThrottle {
     return Verdict.RIGHT;
   }
 
-  /** Returns how long password attempts for this email or from this address stay paused, or empty. */
+  /**
+   * Returns how long password attempts for this email or from this address stay paused, or empty.
+   */
   public Optional<Duration> paused(String email, String address) {
     Instant now = clock.instant();
     List<Instant> until =
@@ -122,7 +125,9 @@ public class PasswordThrottle {
     }
   }
 
-  /** One failure for {@code key}, in a transaction of its own. Not for callers outside this class. */
+  /**
+   * One failure for {@code key}, in a transaction of its own. Not for callers outside this class.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void increment(String key, int limit, Instant now) {
     Instant cutoff = now.minus(Duration.ofMinutes(windowMinutes));
@@ -137,7 +142,8 @@ public class PasswordThrottle {
             .executeUpdate();
     if (restarted == 0) {
       int counted =
-          em.createQuery("UPDATE ThrottleCounter t SET t.failures = t.failures + 1 WHERE t.key = :key")
+          em.createQuery(
+                  "UPDATE ThrottleCounter t SET t.failures = t.failures + 1 WHERE t.key = :key")
               .setParameter("key", key)
               .executeUpdate();
       if (counted == 0) {
@@ -157,7 +163,8 @@ public class PasswordThrottle {
 
   /** Returns the consecutive failures counted for an email (for tests and operators). */
   public int failuresFor(String email) {
-    return em.createQuery("SELECT t.failures FROM ThrottleCounter t WHERE t.key = :key", Integer.class)
+    return em.createQuery(
+            "SELECT t.failures FROM ThrottleCounter t WHERE t.key = :key", Integer.class)
         .setParameter("key", emailKey(email))
         .getResultStream()
         .findFirst()
@@ -167,7 +174,8 @@ public class PasswordThrottle {
   static String emailKey(String email) {
     String normalized = PlainText.normalize(email).toLowerCase(Locale.ROOT);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
       return "email:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -4,12 +4,13 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * What the HTTP session holds between a correct password and a correct second-factor code. It is NOT a
- * login: the container knows nobody, so every protected page, request and image stays closed. It expires
- * after a few minutes and is destroyed after {@link #MAX_ATTEMPTS} wrong codes; the password must then be
- * entered again.
+ * What the HTTP session holds between a correct password and a correct second-factor code. It is
+ * NOT a login: the container knows nobody, so every protected page, request and image stays closed.
+ * It expires after a few minutes and is destroyed after {@link #MAX_ATTEMPTS} wrong codes; the
+ * password must then be entered again.
  */
-public record PendingLogin(String accountId, Instant startedAt, Instant expiresAt, int failedAttempts)
+public record PendingLogin(
+    String accountId, Instant startedAt, Instant expiresAt, int failedAttempts)
     implements Serializable {
 
   /** The session attribute that holds it. */

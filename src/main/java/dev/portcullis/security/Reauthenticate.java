@@ -18,18 +18,21 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fresh proof before a sensitive change ("sudo mode"): the password and a current second-factor code.
+ * Fresh proof before a sensitive change ("sudo mode"): the password and a current second-factor
+ * code.
  *
- * <p>The password goes through the {@link PasswordThrottle} exactly like the login's (same counts per
- * email and per client address, same pause), so "confirm it's you" is no side door for guessing it. The
- * code goes through {@link VerifySecondFactor}, so it is throttled and used up like a login code; the
- * password is checked first, so a wrong password never spends a code. A refused proof never says which
- * half was wrong: a wrong password and a wrong code get the same words in the same place. Only input
- * that cannot be a code at all is told so, and that is decided before the password is looked at.
+ * <p>The password goes through the {@link PasswordThrottle} exactly like the login's (same counts
+ * per email and per client address, same pause), so "confirm it's you" is no side door for guessing
+ * it. The code goes through {@link VerifySecondFactor}, so it is throttled and used up like a login
+ * code; the password is checked first, so a wrong password never spends a code. A refused proof
+ * never says which half was wrong: a wrong password and a wrong code get the same words in the same
+ * place. Only input that cannot be a code at all is told so, and that is decided before the
+ * password is looked at.
  *
- * <p>Turning 2FA off, regenerating recovery codes, removing a key and an administrator's reset ask for
- * the proof in their own form. Adding a factor to an account that already has one asks for a proof made
- * within the last {@code portcullis.sudo.minutes} (default 5). A proof renews the session id.
+ * <p>Turning 2FA off, regenerating recovery codes, removing a key and an administrator's reset ask
+ * for the proof in their own form. Adding a factor to an account that already has one asks for a
+ * proof made within the last {@code portcullis.sudo.minutes} (default 5). A proof renews the
+ * session id.
  */
 @ApplicationScoped
 public class Reauthenticate {
@@ -67,7 +70,8 @@ public class Reauthenticate {
   /**
    * A refused proof.
    *
-   * @param field the form field the message goes with: always {@code code}, whichever half was wrong
+   * @param field the form field the message goes with: always {@code code}, whichever half was
+   *     wrong
    */
   public record Refused(String field, String message) implements Result {}
 
@@ -85,9 +89,13 @@ public class Reauthenticate {
         throttle.attempt(
             account.get().email(),
             clientAddress.of(request),
-            () -> password != null && !password.isEmpty() && accounts.passwordMatches(accountId, password));
+            () ->
+                password != null
+                    && !password.isEmpty()
+                    && accounts.passwordMatches(accountId, password));
     if (verdict == PasswordThrottle.Verdict.PAUSED) {
-      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_THROTTLED, "confirm it's you"));
+      events.fire(
+          new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_THROTTLED, "confirm it's you"));
       return new Refused("code", PAUSED);
     }
     if (verdict == PasswordThrottle.Verdict.WRONG) {
@@ -106,9 +114,9 @@ public class Reauthenticate {
   }
 
   /**
-   * Returns whether the caller may add a factor now: the account has no second factor yet (its first
-   * one is being set up right after the password), or the caller proved it is them within the last
-   * {@code portcullis.sudo.minutes}.
+   * Returns whether the caller may add a factor now: the account has no second factor yet (its
+   * first one is being set up right after the password), or the caller proved it is them within the
+   * last {@code portcullis.sudo.minutes}.
    */
   public boolean mayChangeFactors(String accountId) {
     if (!verifier.twoFactorEnabled(accountId)) {

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Validates the code of the second step for the account of a pending login, through {@link
- * VerifySecondFactor} (so failures are throttled and codes are used up). The last outcome is kept for
- * the request, so the page can tell a malformed code from a wrong one.
+ * VerifySecondFactor} (so failures are throttled and codes are used up). The last outcome is kept
+ * for the request, so the page can tell a malformed code from a wrong one.
  */
 @ApplicationScoped
 public class SecondFactorIdentityStore implements IdentityStore {

@@ -1,12 +1,12 @@
 package dev.portcullis.security;
 
-import jakarta.enterprise.event.Event;
+import dev.portcullis.account.Accounts;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.audit.SecurityMetrics;
-import dev.portcullis.account.Accounts;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.platform.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -30,22 +30,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The application's one authentication mechanism: password first, then a second-factor code.
  *
- * <p>It only gathers credentials and delegates their checking to the identity store handler. A valid
- * password for an account with an active second factor is not a login: the session gets a {@link
- * PendingLogin} and the container still knows nobody, so no protected page, AJAX request or image is
- * reachable. Only a valid code completes the login; the session id changes at each step, so an id seen
- * before the login is worth nothing after it. A completed login lives in the session and is restored
- * into the container on every request.
+ * <p>It only gathers credentials and delegates their checking to the identity store handler. A
+ * valid password for an account with an active second factor is not a login: the session gets a
+ * {@link PendingLogin} and the container still knows nobody, so no protected page, AJAX request or
+ * image is reachable. Only a valid code completes the login; the session id changes at each step,
+ * so an id seen before the login is worth nothing after it. A completed login lives in the session
+ * and is restored into the container on every request.
  */
 @ApplicationScoped
 public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-  private static final Logger LOG = Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(TwoStepAuthenticationMechanism.class.getName());
 
   /** Where a visitor without a login is sent. */
   static final String LOGIN_PAGE = Pages.path(Pages.LOGIN);
 
-  /** Where an account that must set up a second factor first is sent (policy past its grace period). */
+  /**
+   * Where an account that must set up a second factor first is sent (policy past its grace period).
+   */
   static final String ENROLL_PAGE = Pages.path(Pages.SECURITY_SETTINGS);
 
   /** Where a visitor with a pending login is sent. */
@@ -62,6 +65,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
   /** Request attribute set when the password step was refused because attempts are paused. */
   public static final String PASSWORD_PAUSED = "dev.portcullis.passwordPaused";
+
   @Inject Event<SecurityEvent> events;
   @Inject Clock clock;
 
@@ -86,7 +90,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     }
     HttpSession session = request.getSession(false);
     if (session != null
-        && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller signedIn) {
+        && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE)
+            instanceof SignedInCaller signedIn) {
       if (accounts.loginStillValid(signedIn.accountId(), signedIn.at())) {
         SignedInCaller caller = signedIn;
         if (caller.groups().contains(Roles.ENROLLING)) {
@@ -104,7 +109,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
       session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
     }
     if (context.isProtected()) {
-      return sendTo(request, response, context, pending(session) != null ? VERIFY_PAGE : LOGIN_PAGE);
+      return sendTo(
+          request, response, context, pending(session) != null ? VERIFY_PAGE : LOGIN_PAGE);
     }
     return context.doNothing();
   }
@@ -145,14 +151,20 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     request.changeSessionId();
     if (!secondFactors.twoFactorEnabled(accountId)) {
       if (enrollmentPolicy.atPasswordStep(accountId) instanceof EnrollmentPolicy.MustEnrollNow) {
-        events.fire(new SecurityEvent(
-            accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "second factor required: sent to set one up"));
-        return signIn(request, context, new CredentialValidationResult(accountId, Set.of(Roles.ENROLLING)));
+        events.fire(
+            new SecurityEvent(
+                accountId,
+                SecurityEvent.Type.PASSWORD_ACCEPTED,
+                "second factor required: sent to set one up"));
+        return signIn(
+            request, context, new CredentialValidationResult(accountId, Set.of(Roles.ENROLLING)));
       }
-      events.fire(new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "no second factor"));
+      events.fire(
+          new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "no second factor"));
       return signIn(request, context, result);
     }
-    events.fire(new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "second step pending"));
+    events.fire(
+        new SecurityEvent(accountId, SecurityEvent.Type.PASSWORD_ACCEPTED, "second step pending"));
     Instant now = clock.instant();
     session.setAttribute(
         PendingLogin.SESSION_ATTRIBUTE,
@@ -176,7 +188,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
       session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
       return signIn(request, context, result);
     }
-    if (lastOutcome.get().filter(o -> !(o instanceof VerifySecondFactor.Outcome.Rejected)).isPresent()) {
+    if (lastOutcome
+        .get()
+        .filter(o -> !(o instanceof VerifySecondFactor.Outcome.Rejected))
+        .isPresent()) {
       // malformed, or the checking service was unavailable: not a guess, nothing was compared
       return AuthenticationStatus.SEND_FAILURE;
     }
@@ -184,7 +199,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     if (next.exhausted()) {
       session.removeAttribute(PendingLogin.SESSION_ATTRIBUTE);
       LOG.info(
-          () -> "Pending login of account " + pending.accountId() + " ended after too many wrong codes");
+          () ->
+              "Pending login of account "
+                  + pending.accountId()
+                  + " ended after too many wrong codes");
     } else {
       session.setAttribute(PendingLogin.SESSION_ATTRIBUTE, next);
     }
@@ -194,7 +212,9 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
     request.changeSessionId();
-    events.fire(SecurityEvent.of(result.getCallerPrincipal().getName(), SecurityEvent.Type.LOGIN_COMPLETED));
+    events.fire(
+        SecurityEvent.of(
+            result.getCallerPrincipal().getName(), SecurityEvent.Type.LOGIN_COMPLETED));
     request
         .getSession()
         .setAttribute(
@@ -209,7 +229,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   /** Returns the session's pending login if it has not expired; removes an expired one. */
   private PendingLogin pending(HttpSession session) {
     if (session == null
-        || !(session.getAttribute(PendingLogin.SESSION_ATTRIBUTE) instanceof PendingLogin pending)) {
+        || !(session.getAttribute(PendingLogin.SESSION_ATTRIBUTE)
+            instanceof PendingLogin pending)) {
       return null;
     }
     if (pending.expiredAt(clock.instant())) {
@@ -220,8 +241,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   }
 
   /**
-   * Sends the browser to {@code path}. A PrimeFaces/Faces AJAX request cannot follow an HTTP redirect,
-   * so it gets a partial response that tells the Faces script to navigate.
+   * Sends the browser to {@code path}. A PrimeFaces/Faces AJAX request cannot follow an HTTP
+   * redirect, so it gets a partial response that tells the Faces script to navigate.
    */
   private static AuthenticationStatus sendTo(
       HttpServletRequest request,
@@ -261,7 +282,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
   /** The addresses an account sent to enrollment may open ({@link Pages#ENROLLMENT}). */
   private static boolean enrollmentStep(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     // the same pages through the *.xhtml mapping (without /faces) are the same pages
     return Pages.enrollment(path.startsWith("/faces/") ? path : "/faces" + path);
   }

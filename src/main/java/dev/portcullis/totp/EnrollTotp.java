@@ -1,6 +1,5 @@
 package dev.portcullis.totp;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.TypedCode;
@@ -8,6 +7,7 @@ import dev.portcullis.platform.SecretBox;
 import dev.portcullis.platform.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,13 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Adds an authenticator app to an account: a new 160-bit secret from {@link SecureRandom} is kept
- * server-side (sealed, in a pending factor) until the user proves the app works by typing a code. That
- * code uses up its time step, like any later login code.
+ * server-side (sealed, in a pending factor) until the user proves the app works by typing a code.
+ * That code uses up its time step, like any later login code.
  */
 @ApplicationScoped
 public class EnrollTotp implements StartupCheck {
 
-  /** A pending secret older than this is replaced by a new one when the enrollment page is opened. */
+  /**
+   * A pending secret older than this is replaced by a new one when the enrollment page is opened.
+   */
   static final Duration PENDING_LIFETIME = Duration.ofMinutes(30);
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,14 +68,16 @@ public class EnrollTotp implements StartupCheck {
 
   @PostConstruct
   void checkSettings() {
-    OtpAuthUri.problemWithIssuer(issuer).ifPresent(problem -> {
-      throw new IllegalStateException(problem);
-    });
+    OtpAuthUri.problemWithIssuer(issuer)
+        .ifPresent(
+            problem -> {
+              throw new IllegalStateException(problem);
+            });
   }
 
   /**
-   * What the user needs to add the account to an app. Holds the secret: render it into the page and the
-   * QR image only, never into a log, a URL or view state.
+   * What the user needs to add the account to an app. Holds the secret: render it into the page and
+   * the QR image only, never into a log, a URL or view state.
    */
   public record PendingSecret(
       String factorId, String base32Secret, String otpauthUri, String issuer, String shownAccount) {
@@ -96,8 +100,8 @@ public class EnrollTotp implements StartupCheck {
   }
 
   /**
-   * Starts, or continues, adding an app: returns the pending secret of the account, making a new one if
-   * there is none or it is older than {@link #PENDING_LIFETIME}.
+   * Starts, or continues, adding an app: returns the pending secret of the account, making a new
+   * one if there is none or it is older than {@link #PENDING_LIFETIME}.
    *
    * @param accountLabel the account name the app shows, normally the email address
    */
@@ -130,8 +134,8 @@ public class EnrollTotp implements StartupCheck {
   }
 
   /**
-   * Activates the pending factor if {@code code} is its current code (within the window), using up the
-   * code's time step.
+   * Activates the pending factor if {@code code} is its current code (within the window), using up
+   * the code's time step.
    *
    * @return {@link Check.Passed} when the factor is now active, {@link Check.Failed} if there is no
    *     pending factor or the code is wrong
@@ -140,9 +144,7 @@ public class EnrollTotp implements StartupCheck {
   public Check confirm(String accountId, TypedCode code) {
     Instant now = clock.instant();
     Optional<TotpFactor> pending =
-        factors.of(accountId).stream()
-            .filter(f -> freshPending(f, now))
-            .findFirst();
+        factors.of(accountId).stream().filter(f -> freshPending(f, now)).findFirst();
     if (pending.isEmpty() || factors.active(accountId).isPresent()) {
       return Check.failed();
     }
@@ -150,7 +152,8 @@ public class EnrollTotp implements StartupCheck {
     if (check instanceof Check.Passed) {
       pending.get().activate(now);
       events.fire(
-          new SecurityEvent(accountId, SecurityEvent.Type.FACTOR_ADDED, "Time-Based (One-Time Password)"));
+          new SecurityEvent(
+              accountId, SecurityEvent.Type.FACTOR_ADDED, "Time-Based (One-Time Password)"));
     }
     return check;
   }

@@ -13,10 +13,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Renders text as a QR code PNG on our own server, with ZXing; nothing leaves the server. Every module
- * is a square of whole pixels, at least {@value #MIN_MODULE_PIXELS} wide, and the image at least
- * {@value #MIN_SIZE_PIXELS} pixels: the page shows it at its own size, so a phone's camera gets crisp
- * modules whatever the version.
+ * Renders text as a QR code PNG on our own server, with ZXing; nothing leaves the server. Every
+ * module is a square of whole pixels, at least {@value #MIN_MODULE_PIXELS} wide, and the image at
+ * least {@value #MIN_SIZE_PIXELS} pixels: the page shows it at its own size, so a phone's camera
+ * gets crisp modules whatever the version.
  */
 public final class QrCode {
 
@@ -33,17 +33,20 @@ public final class QrCode {
   /**
    * Returns the PNG bytes of a QR code holding {@code text}; never null.
    *
-   * @throws IllegalArgumentException if {@code text} does not fit in a QR code (an otpauth URI always
-   *     fits: {@link OtpAuthUri#MAX_LENGTH})
+   * @throws IllegalArgumentException if {@code text} does not fit in a QR code (an otpauth URI
+   *     always fits: {@link OtpAuthUri#MAX_LENGTH})
    */
   public static byte[] png(String text) {
     try {
-      // no CHARACTER_SET hint: an otpauth URI is ASCII (percent-encoded), and an ECI segment for UTF-8
+      // no CHARACTER_SET hint: an otpauth URI is ASCII (percent-encoded), and an ECI segment for
+      // UTF-8
       // makes some readers (ZXing's own among them) miss the code
       Map<EncodeHintType, Object> hints =
           Map.of(
-              EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-              EncodeHintType.MARGIN, MARGIN_MODULES);
+              EncodeHintType.ERROR_CORRECTION,
+              ErrorCorrectionLevel.M,
+              EncodeHintType.MARGIN,
+              MARGIN_MODULES);
       QRCodeWriter writer = new QRCodeWriter();
       // asked for no size, ZXing answers one pixel per module (quiet zone included)
       int modules = writer.encode(text, BarcodeFormat.QR_CODE, 0, 0, hints).getWidth();

@@ -11,11 +11,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The HOTP (RFC 4226) and TOTP (RFC 6238) algorithms, with no state and no container: the time step is
- * computed from an {@link Instant} the caller passes in.
+ * The HOTP (RFC 4226) and TOTP (RFC 6238) algorithms, with no state and no container: the time step
+ * is computed from an {@link Instant} the caller passes in.
  *
- * <p>Defaults are what every authenticator app understands: HMAC-SHA1, 6 digits, 30-second steps. Steps
- * are {@code long}, so times beyond 2^32 seconds (the year 2106) work.
+ * <p>Defaults are what every authenticator app understands: HMAC-SHA1, 6 digits, 30-second steps.
+ * Steps are {@code long}, so times beyond 2^32 seconds (the year 2106) work.
  */
 public final class Totp {
 
@@ -85,9 +85,9 @@ public final class Totp {
 
   /**
    * Finds the step within {@code window} steps of {@code currentStep} whose code is {@code code}.
-   * Every candidate is computed and compared in constant time, whether or not an earlier one matched, so
-   * the time taken does not tell which step (if any) matched. The current step is preferred, then the
-   * nearer neighbours, past before future.
+   * Every candidate is computed and compared in constant time, whether or not an earlier one
+   * matched, so the time taken does not tell which step (if any) matched. The current step is
+   * preferred, then the nearer neighbours, past before future.
    *
    * @return the matching step, or empty
    */

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An authenticator app bound to an account. It starts pending (secret shown to the user, not yet proven)
- * and becomes active when the user types a code it produced. The secret is stored sealed, with
- * {@link #owner()} as associated data; {@code lastStep} is the last time step whose code was accepted,
- * advanced only by the conditional update in {@link TotpFactors}.
+ * An authenticator app bound to an account. It starts pending (secret shown to the user, not yet
+ * proven) and becomes active when the user types a code it produced. The secret is stored sealed,
+ * with {@link #owner()} as associated data; {@code lastStep} is the last time step whose code was
+ * accepted, advanced only by the conditional update in {@link TotpFactors}.
  */
 @Entity
 @Table(name = "totp_factor")
@@ -80,7 +80,9 @@ public class TotpFactor {
     this.createdAt = Objects.requireNonNull(createdAt);
   }
 
-  /** The associated data its secret is sealed with: the factor is bound to its account and itself. */
+  /**
+   * The associated data its secret is sealed with: the factor is bound to its account and itself.
+   */
   static String owner(String accountId, String factorId) {
     return "totp:" + accountId + ":" + factorId;
   }
@@ -139,6 +141,11 @@ public class TotpFactor {
 
   @Override
   public String toString() {
-    return "TotpFactor[" + id + ", account " + accountId + (active() ? ", active" : ", pending") + "]";
+    return "TotpFactor["
+        + id
+        + ", account "
+        + accountId
+        + (active() ? ", active" : ", pending")
+        + "]";
   }
 }

@@ -1,12 +1,12 @@
 package dev.portcullis.totp;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SealedSecretStore;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,9 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The TOTP factors of accounts, and TOTP as a {@link SecondFactorMethod}.
  *
  * <p>A code is accepted only for a time step strictly later than the last accepted one, by one
- * conditional UPDATE that must touch exactly one row: two requests with the same code, on one node or
- * two, cannot both win. {@code portcullis.totp.window} (default 1) is how many steps before and after
- * the server's current step are tried, for phones whose clock is a little off.
+ * conditional UPDATE that must touch exactly one row: two requests with the same code, on one node
+ * or two, cannot both win. {@code portcullis.totp.window} (default 1) is how many steps before and
+ * after the server's current step are tried, for phones whose clock is a little off.
  */
 @ApplicationScoped
 public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
@@ -76,8 +76,8 @@ public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
   }
 
   /**
-   * Accepts {@code code} for {@code factor} if it matches a step in the window that is later than the
-   * last accepted step, and records that step. Must run in a transaction.
+   * Accepts {@code code} for {@code factor} if it matches a step in the window that is later than
+   * the last accepted step, and records that step. Must run in a transaction.
    */
   Check acceptCode(TotpFactor factor, TypedCode code) {
     Totp totp = factor.totp();
@@ -106,7 +106,8 @@ public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
             .executeUpdate();
     if (won != 1) {
       events.fire(
-          new SecurityEvent(factor.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "authenticator app code"));
+          new SecurityEvent(
+              factor.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "authenticator app code"));
       return Check.failed();
     }
     // One neighbouring match happens whenever a code is typed across a step boundary; the same

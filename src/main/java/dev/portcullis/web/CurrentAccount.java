@@ -34,7 +34,9 @@ public class CurrentAccount {
    * @throws IllegalStateException if nobody is signed in (the client area's constraint prevents it)
    */
   public String id() {
-    return account().map(Account::id).orElseThrow(() -> new IllegalStateException("nobody is signed in"));
+    return account()
+        .map(Account::id)
+        .orElseThrow(() -> new IllegalStateException("nobody is signed in"));
   }
 
   public boolean isSignedIn() {

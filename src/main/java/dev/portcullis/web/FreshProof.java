@@ -11,8 +11,8 @@ import org.omnifaces.util.Messages;
 
 /**
  * What a page that adds a factor asks first: may the caller change factors now ({@link
- * Reauthenticate#mayChangeFactors})? If not, the browser goes to "confirm it's you" and comes back to
- * the page afterwards.
+ * Reauthenticate#mayChangeFactors})? If not, the browser goes to "confirm it's you" and comes back
+ * to the page afterwards.
  *
  * <pre>
  * public void begin() {
@@ -33,8 +33,8 @@ public class FreshProof {
   @Inject Reauthenticate reauthenticate;
 
   /**
-   * Lets the caller through if they may change factors now; otherwise sends them to confirm it's them,
-   * then back to {@code nextPage}.
+   * Lets the caller through if they may change factors now; otherwise sends them to confirm it's
+   * them, then back to {@code nextPage}.
    *
    * @return whether the caller may go on
    */

@@ -1,11 +1,10 @@
 package dev.portcullis.web;
 
-import dev.portcullis.security.Pages;
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.recovery.RecoveryCodes;
-import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.security.OtherSessions;
+import dev.portcullis.security.Pages;
+import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.yubikey.EnrollYubiKey;
@@ -22,9 +21,10 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * Security Settings: whether Two-Factor Authentication is on, "Click here to Enable" and the choice of
- * factor, the recovery codes left, regenerating them and turning 2FA off (both after re-authentication).
- * Request-scoped: nothing of it outlives the request, so passwords and codes are never kept.
+ * Security Settings: whether Two-Factor Authentication is on, "Click here to Enable" and the choice
+ * of factor, the recovery codes left, regenerating them and turning 2FA off (both after
+ * re-authentication). Request-scoped: nothing of it outlives the request, so passwords and codes
+ * are never kept.
  */
 @Named("securitySettings")
 @RequestScoped
@@ -132,7 +132,10 @@ public class SecuritySettingsPage {
     code = null;
     if (result instanceof Reauthenticate.Refused refused) {
       String form =
-          FORMS.stream().filter(Faces.getRequestParameterMap()::containsKey).findFirst().orElse("disable");
+          FORMS.stream()
+              .filter(Faces.getRequestParameterMap()::containsKey)
+              .findFirst()
+              .orElse("disable");
       Messages.addError(form + ":" + refused.field(), refused.message());
       return false;
     }
@@ -160,7 +163,10 @@ public class SecuritySettingsPage {
     this.keyId = keyId;
   }
 
-  /** "Click here to Enable" leads here with {@code ?choose=true}: the choice of second factor is shown. */
+  /**
+   * "Click here to Enable" leads here with {@code ?choose=true}: the choice of second factor is
+   * shown.
+   */
   public boolean isChoosing() {
     return "true".equals(Faces.getRequestParameter("choose"));
   }

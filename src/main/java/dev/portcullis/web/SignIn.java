@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The first step of a login from any page (the login form, and right after registration): email and
- * password handed to the mechanism through {@code SecurityContext.authenticate}. Checks nothing itself.
+ * password handed to the mechanism through {@code SecurityContext.authenticate}. Checks nothing
+ * itself.
  */
 @RequestScoped
 public class SignIn {

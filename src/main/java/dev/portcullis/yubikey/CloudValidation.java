@@ -17,10 +17,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Validation by YubiCloud or the operator's own servers (protocol 2.0), through java-yubico-client,
- * read strictly. The library is archived and leaves gaps, so this wrapper: uses explicit URLs (YubiCloud's
- * current endpoint by default, not the library's retired api2–api5), requires a client id and API key so
- * every answer's signature is checked, bounds every call (see {@link ValidationServiceCalls}), and maps
- * every status:
+ * read strictly. The library is archived and leaves gaps, so this wrapper: uses explicit URLs
+ * (YubiCloud's current endpoint by default, not the library's retired api2–api5), requires a client
+ * id and API key so every answer's signature is checked, bounds every call (see {@link
+ * ValidationServiceCalls}), and maps every status:
  *
  * <ul>
  *   <li>OK: valid (the caller has already checked the public id belongs to the account);
@@ -85,7 +85,10 @@ public class CloudValidation {
     VerificationResponse response;
     try {
       response =
-          calls.verify(clientId.get(), apiKey.get().trim(), urls, otp.value()).toCompletableFuture().get();
+          calls
+              .verify(clientId.get(), apiKey.get().trim(), urls, otp.value())
+              .toCompletableFuture()
+              .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new ValidationResult.Unavailable("interrupted");
@@ -112,7 +115,8 @@ public class CloudValidation {
       return new ValidationResult.Unavailable("circuit open after repeated failures");
     }
     if (cause instanceof TimeoutException) {
-      LOG.warning(() -> "YubiKey validation: no answer from " + String.join(", ", urls) + " in time");
+      LOG.warning(
+          () -> "YubiKey validation: no answer from " + String.join(", ", urls) + " in time");
       return new ValidationResult.Unavailable("timeout");
     }
     if (cause instanceof ValidationServiceCalls.ServiceUnavailable unavailable) {
@@ -167,7 +171,8 @@ public class CloudValidation {
                 + " endpoint (…/wsapi/2.0/verify)");
       }
       default -> {
-        LOG.warning(() -> "YubiKey validation: unexpected status " + status + "; the OTP is refused");
+        LOG.warning(
+            () -> "YubiKey validation: unexpected status " + status + "; the OTP is refused");
         return new ValidationResult.Invalid("status " + status);
       }
     }

@@ -1,6 +1,5 @@
 package dev.portcullis.yubikey;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
@@ -8,6 +7,7 @@ import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.PlainText;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Binds a YubiKey to an account: the user touches the key, the OTP is validated (by the validation
- * servers, or here with the AES key and private id the operator programmed into the key), and the key's
- * public id is registered with the OTP's counter, so that very OTP cannot log in later.
+ * servers, or here with the AES key and private id the operator programmed into the key), and the
+ * key's public id is registered with the OTP's counter, so that very OTP cannot log in later.
  *
  * <p>{@code portcullis.yubikey.validation} says which ways are offered: {@code cloud} (default),
  * {@code local}, or both ({@code cloud,local}).
@@ -58,8 +58,8 @@ public class EnrollYubiKey {
   }
 
   /**
-   * Returns whether a YubiKey can be registered on this portal at all: local validation is offered, or
-   * validation servers are offered and configured.
+   * Returns whether a YubiKey can be registered on this portal at all: local validation is offered,
+   * or validation servers are offered and configured.
    */
   public boolean available() {
     return localOffered() || (cloudOffered() && cloud.configured());
@@ -92,25 +92,36 @@ public class EnrollYubiKey {
     }
     if (label.length() > YubiKeyFactor.MAX_NAME_LENGTH) {
       return Optional.of(
-          new Refused("name", "The name has " + label.length() + " characters; use at most "
-              + YubiKeyFactor.MAX_NAME_LENGTH + "."));
+          new Refused(
+              "name",
+              "The name has "
+                  + label.length()
+                  + " characters; use at most "
+                  + YubiKeyFactor.MAX_NAME_LENGTH
+                  + "."));
     }
     if (PlainText.hasInvisible(label)) {
       return Optional.of(
-          new Refused("name", "The name contains an invisible or control character; type it again."));
+          new Refused(
+              "name", "The name contains an invisible or control character; type it again."));
     }
     boolean useLocal = secrets != null && secrets.given();
     if (useLocal && !localOffered()) {
-      return Optional.of(new Refused("aesKey", "This portal does not validate YubiKeys with their AES key."));
+      return Optional.of(
+          new Refused("aesKey", "This portal does not validate YubiKeys with their AES key."));
     }
     if (!useLocal && !cloudOffered()) {
       return Optional.of(
-          new Refused("aesKey", "Enter the AES key and private id your administrator gave you for this key."));
+          new Refused(
+              "aesKey",
+              "Enter the AES key and private id your administrator gave you for this key."));
     }
     if (useLocal && !isHex(secrets.aesKeyHex(), 32)) {
       return Optional.of(
-          new Refused("aesKey", "The AES key is 32 hexadecimal characters (0-9, a-f), as in the YubiKey"
-              + " Personalization Tool."));
+          new Refused(
+              "aesKey",
+              "The AES key is 32 hexadecimal characters (0-9, a-f), as in the YubiKey"
+                  + " Personalization Tool."));
     }
     if (useLocal && !isHex(secrets.privateIdHex(), 12)) {
       return Optional.of(
@@ -120,11 +131,13 @@ public class EnrollYubiKey {
   }
 
   /**
-   * Validates {@code code} (what the key typed) and registers the key. Call {@link #problemWith} first.
+   * Validates {@code code} (what the key typed) and registers the key. Call {@link #problemWith}
+   * first.
    *
-   * @return {@link Check.Passed} when the key is registered, {@link Check.Failed} when the OTP is not
-   *     genuine or the key is already registered, {@link Check.Unreadable} with a message when it is not
-   *     a Yubico OTP, {@link Check.Unavailable} when the validation service cannot be reached
+   * @return {@link Check.Passed} when the key is registered, {@link Check.Failed} when the OTP is
+   *     not genuine or the key is already registered, {@link Check.Unreadable} with a message when
+   *     it is not a Yubico OTP, {@link Check.Unavailable} when the validation service cannot be
+   *     reached
    */
   @Transactional
   public Check register(String accountId, String name, LocalSecrets secrets, TypedCode code) {
@@ -139,14 +152,16 @@ public class EnrollYubiKey {
               + " public id (the YubiKey Personalization Tool does), then touch it again.");
     }
     if (factors.byPublicId(otp.publicId()).isPresent()) {
-      return new Check.Unreadable("This YubiKey is already registered. Each key can be registered once.");
+      return new Check.Unreadable(
+          "This YubiKey is already registered. Each key can be registered once.");
     }
     String id = UUID.randomUUID().toString();
     Instant now = clock.instant();
     String label = PlainText.normalize(name);
     if (secrets != null && secrets.given()) {
       byte[] aesKey = HexFormat.of().parseHex(secrets.aesKeyHex().strip().toLowerCase(Locale.ROOT));
-      byte[] privateId = HexFormat.of().parseHex(secrets.privateIdHex().strip().toLowerCase(Locale.ROOT));
+      byte[] privateId =
+          HexFormat.of().parseHex(secrets.privateIdHex().strip().toLowerCase(Locale.ROOT));
       try {
         ValidationResult result = local.validate(otp, aesKey, privateId);
         if (!(result instanceof ValidationResult.Valid valid)) {
@@ -154,10 +169,14 @@ public class EnrollYubiKey {
         }
         em.persist(
             YubiKeyFactor.local(
-                id, accountId, otp.publicId(), label,
+                id,
+                accountId,
+                otp.publicId(),
+                label,
                 secretBox.seal(aesKey, YubiKeyFactor.owner(accountId, id, "aes")),
                 secretBox.seal(privateId, YubiKeyFactor.owner(accountId, id, "uid")),
-                valid.counter(), now));
+                valid.counter(),
+                now));
       } finally {
         Arrays.fill(aesKey, (byte) 0);
         Arrays.fill(privateId, (byte) 0);
@@ -176,11 +195,15 @@ public class EnrollYubiKey {
     }
     events.fire(
         new SecurityEvent(
-            accountId, SecurityEvent.Type.FACTOR_ADDED, "YubiKey \"" + label + "\" (" + otp.publicId() + ")"));
+            accountId,
+            SecurityEvent.Type.FACTOR_ADDED,
+            "YubiKey \"" + label + "\" (" + otp.publicId() + ")"));
     return Check.passed(new Verified(YubiKeyFactors.NAME, 0, -1));
   }
 
-  /** Exactly what {@code HexFormat.parseHex} takes: ASCII hex digits only, never full-width ones. */
+  /**
+   * Exactly what {@code HexFormat.parseHex} takes: ASCII hex digits only, never full-width ones.
+   */
   private static boolean isHex(String value, int length) {
     return value != null && PlainText.isAsciiHex(value.strip(), length);
   }

@@ -1,8 +1,8 @@
 package dev.portcullis.yubikey;
 
 /**
- * Yubico's "modified hexadecimal": the 16 letters {@code cbdefghijklnrtuv} stand for 0–f. A YubiKey types
- * them because they sit on the same keys on most keyboard layouts.
+ * Yubico's "modified hexadecimal": the 16 letters {@code cbdefghijklnrtuv} stand for 0–f. A YubiKey
+ * types them because they sit on the same keys on most keyboard layouts.
  */
 public final class Modhex {
 
@@ -27,7 +27,9 @@ public final class Modhex {
     byte[] out = new byte[text.length() / 2];
     for (int i = 0; i < out.length; i++) {
       out[i] =
-          (byte) ((ALPHABET.indexOf(text.charAt(2 * i)) << 4) | ALPHABET.indexOf(text.charAt(2 * i + 1)));
+          (byte)
+              ((ALPHABET.indexOf(text.charAt(2 * i)) << 4)
+                  | ALPHABET.indexOf(text.charAt(2 * i + 1)));
     }
     return out;
   }

@@ -13,7 +13,9 @@ public sealed interface ValidationResult {
   /** The OTP is not genuine for this key. {@code why} is for logs, never for the user. */
   record Invalid(String why) implements ValidationResult {}
 
-  /** The OTP is genuine but was already used: counted as a failure and logged as a security event. */
+  /**
+   * The OTP is genuine but was already used: counted as a failure and logged as a security event.
+   */
   record Replayed() implements ValidationResult {}
 
   /** The OTP could not be checked now; not the user's fault. {@code why} is for logs. */

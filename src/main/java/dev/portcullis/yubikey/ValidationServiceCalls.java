@@ -15,22 +15,25 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The one place that calls java-yubico-client, under MicroProfile Fault Tolerance: every call runs on a
- * managed thread with its own deadline (3,000 ms unless the Fault Tolerance property {@code
- * dev.portcullis.yubikey.ValidationServiceCalls/verify/Timeout/value} says otherwise), and after five
- * consecutive failures the circuit opens for 30,000 ms ({@code .../CircuitBreaker/delay}), answering at
- * once instead of making every login wait for a dead service.
+ * The one place that calls java-yubico-client, under MicroProfile Fault Tolerance: every call runs
+ * on a managed thread with its own deadline (3,000 ms unless the Fault Tolerance property {@code
+ * dev.portcullis.yubikey.ValidationServiceCalls/verify/Timeout/value} says otherwise), and after
+ * five consecutive failures the circuit opens for 30,000 ms ({@code .../CircuitBreaker/delay}),
+ * answering at once instead of making every login wait for a dead service.
  *
- * <p>Failures that say "the service is not answering properly" are thrown as {@link ServiceUnavailable}
- * so that they count for the circuit breaker; everything else is returned for {@link
- * CloudValidation} to read.
+ * <p>Failures that say "the service is not answering properly" are thrown as {@link
+ * ServiceUnavailable} so that they count for the circuit breaker; everything else is returned for
+ * {@link CloudValidation} to read.
  */
 @ApplicationScoped
 public class ValidationServiceCalls {
 
   /** Statuses that mean the validation service could not decide, not that the OTP is bad. */
   static final Set<ResponseStatus> SERVICE_TROUBLE =
-      Set.of(ResponseStatus.BACKEND_ERROR, ResponseStatus.NOT_ENOUGH_ANSWERS, ResponseStatus.REPLAYED_REQUEST);
+      Set.of(
+          ResponseStatus.BACKEND_ERROR,
+          ResponseStatus.NOT_ENOUGH_ANSWERS,
+          ResponseStatus.REPLAYED_REQUEST);
 
   /** The validation service did not answer, answered with an error, or said it could not decide. */
   public static class ServiceUnavailable extends RuntimeException {
@@ -39,7 +42,9 @@ public class ValidationServiceCalls {
     }
   }
 
-  /** The answer failed the client's checks: its signature, nonce or OTP did not match the request. */
+  /**
+   * The answer failed the client's checks: its signature, nonce or OTP did not match the request.
+   */
   public static class AnswerRejected extends RuntimeException {
     AnswerRejected(String message) {
       super(message);
@@ -49,8 +54,9 @@ public class ValidationServiceCalls {
   /**
    * Sends {@code otp} to the validation servers.
    *
-   * @return the signed, checked answer; completes exceptionally with {@link ServiceUnavailable}, {@link
-   *     AnswerRejected}, a Fault Tolerance {@link TimeoutException} or {@code CircuitBreakerOpenException}
+   * @return the signed, checked answer; completes exceptionally with {@link ServiceUnavailable},
+   *     {@link AnswerRejected}, a Fault Tolerance {@link TimeoutException} or {@code
+   *     CircuitBreakerOpenException}
    */
   @Asynchronous
   @Timeout(3000)
@@ -70,7 +76,8 @@ public class ValidationServiceCalls {
     try {
       response = client.verify(otp);
     } catch (YubicoVerificationException e) {
-      throw new ServiceUnavailable("no validation server gave a usable answer: " + e.getMessage(), e);
+      throw new ServiceUnavailable(
+          "no validation server gave a usable answer: " + e.getMessage(), e);
     } catch (YubicoValidationFailure e) {
       throw new AnswerRejected(e.getMessage());
     }

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A YubiKey bound to an account by its public id. Keys validated {@link Validation#LOCAL locally} carry
- * their AES key and private id, sealed; {@code lastCounter} only moves forward, through the conditional
- * update {@link #ACCEPT_COUNTER}.
+ * A YubiKey bound to an account by its public id. Keys validated {@link Validation#LOCAL locally}
+ * carry their AES key and private id, sealed; {@code lastCounter} only moves forward, through the
+ * conditional update {@link #ACCEPT_COUNTER}.
  */
 @Entity
 @Table(name = "yubikey_factor")
@@ -84,22 +84,47 @@ public class YubiKeyFactor {
   protected YubiKeyFactor() {}
 
   /** A key checked by validation servers. */
-  static YubiKeyFactor cloud(String id, String accountId, String publicId, String name, long counter, Instant at) {
-    return new YubiKeyFactor(id, accountId, publicId, name, Validation.CLOUD, null, null, counter, at);
+  static YubiKeyFactor cloud(
+      String id, String accountId, String publicId, String name, long counter, Instant at) {
+    return new YubiKeyFactor(
+        id, accountId, publicId, name, Validation.CLOUD, null, null, counter, at);
   }
 
-  /** A key checked here; {@code sealedAesKey} and {@code sealedPrivateId} are sealed for {@link #owner}. */
+  /**
+   * A key checked here; {@code sealedAesKey} and {@code sealedPrivateId} are sealed for {@link
+   * #owner}.
+   */
   static YubiKeyFactor local(
-      String id, String accountId, String publicId, String name, String sealedAesKey,
-      String sealedPrivateId, long counter, Instant at) {
+      String id,
+      String accountId,
+      String publicId,
+      String name,
+      String sealedAesKey,
+      String sealedPrivateId,
+      long counter,
+      Instant at) {
     return new YubiKeyFactor(
-        id, accountId, publicId, name, Validation.LOCAL, Objects.requireNonNull(sealedAesKey),
-        Objects.requireNonNull(sealedPrivateId), counter, at);
+        id,
+        accountId,
+        publicId,
+        name,
+        Validation.LOCAL,
+        Objects.requireNonNull(sealedAesKey),
+        Objects.requireNonNull(sealedPrivateId),
+        counter,
+        at);
   }
 
   private YubiKeyFactor(
-      String id, String accountId, String publicId, String name, Validation validation,
-      String sealedAesKey, String sealedPrivateId, long counter, Instant createdAt) {
+      String id,
+      String accountId,
+      String publicId,
+      String name,
+      Validation validation,
+      String sealedAesKey,
+      String sealedPrivateId,
+      long counter,
+      Instant createdAt) {
     this.id = Objects.requireNonNull(id);
     this.accountId = Objects.requireNonNull(accountId);
     this.publicId = Objects.requireNonNull(publicId);

@@ -1,12 +1,12 @@
 package dev.portcullis.yubikey;
 
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SealedSecretStore;
 import dev.portcullis.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,10 +21,11 @@ import java.util.logging.Logger;
 /**
  * The YubiKeys of accounts, and the YubiKey as a {@link SecondFactorMethod}.
  *
- * <p>An OTP is accepted only if its public id names a key of this account, the key's validator accepts
- * it, and (whenever the validator reports counters) its counter is greater than the last accepted one,
- * recorded by one conditional UPDATE that must touch exactly one row. A validation service that does not
- * answer properly yields {@link Check.Unavailable}: not a failure, and the user is offered another method.
+ * <p>An OTP is accepted only if its public id names a key of this account, the key's validator
+ * accepts it, and (whenever the validator reports counters) its counter is greater than the last
+ * accepted one, recorded by one conditional UPDATE that must touch exactly one row. A validation
+ * service that does not answer properly yields {@link Check.Unavailable}: not a failure, and the
+ * user is offered another method.
  */
 @ApplicationScoped
 public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
@@ -98,9 +99,11 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
     if (key.validation() == YubiKeyFactor.Validation.CLOUD) {
       return cloud.validate(otp);
     }
-    byte[] aesKey = secretBox.open(key.sealedAesKey(), YubiKeyFactor.owner(key.accountId(), key.id(), "aes"));
+    byte[] aesKey =
+        secretBox.open(key.sealedAesKey(), YubiKeyFactor.owner(key.accountId(), key.id(), "aes"));
     byte[] privateId =
-        secretBox.open(key.sealedPrivateId(), YubiKeyFactor.owner(key.accountId(), key.id(), "uid"));
+        secretBox.open(
+            key.sealedPrivateId(), YubiKeyFactor.owner(key.accountId(), key.id(), "uid"));
     try {
       return local.validate(otp, aesKey, privateId);
     } finally {
@@ -109,7 +112,9 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
     }
   }
 
-  /** Turns a validator's answer into the method's answer, using up the OTP. Runs in a transaction. */
+  /**
+   * Turns a validator's answer into the method's answer, using up the OTP. Runs in a transaction.
+   */
   Check accept(YubiKeyFactor key, YubicoOtp otp, ValidationResult result) {
     Instant now = clock.instant();
     if (result instanceof ValidationResult.Unavailable) {
@@ -117,9 +122,15 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
     }
     if (result instanceof ValidationResult.Replayed) {
       events.fire(
-          new SecurityEvent(key.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "YubiKey " + otp.publicId()));
+          new SecurityEvent(
+              key.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "YubiKey " + otp.publicId()));
       LOG.warning(
-          () -> "Security event: a replayed OTP of YubiKey " + otp.publicId() + " (account " + key.accountId() + ")");
+          () ->
+              "Security event: a replayed OTP of YubiKey "
+                  + otp.publicId()
+                  + " (account "
+                  + key.accountId()
+                  + ")");
       return Check.failed();
     }
     if (result instanceof ValidationResult.Invalid invalid) {
@@ -140,9 +151,15 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
                 .executeUpdate();
     if (won != 1) {
       events.fire(
-          new SecurityEvent(key.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "YubiKey " + otp.publicId()));
+          new SecurityEvent(
+              key.accountId(), SecurityEvent.Type.REPLAY_DETECTED, "YubiKey " + otp.publicId()));
       LOG.warning(
-          () -> "Security event: an old or replayed OTP of YubiKey " + otp.publicId() + " (account " + key.accountId() + ")");
+          () ->
+              "Security event: an old or replayed OTP of YubiKey "
+                  + otp.publicId()
+                  + " (account "
+                  + key.accountId()
+                  + ")");
       return Check.failed();
     }
     return Check.passed(new Verified(NAME, 0, -1));
@@ -151,10 +168,12 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
   /** Removes one key of the account. */
   @Transactional
   public boolean remove(String accountId, String factorId) {
-    Optional<YubiKeyFactor> key = of(accountId).stream().filter(k -> k.id().equals(factorId)).findFirst();
+    Optional<YubiKeyFactor> key =
+        of(accountId).stream().filter(k -> k.id().equals(factorId)).findFirst();
     boolean removed =
         key.isPresent()
-            && em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.id = :id AND k.accountId = :accountId")
+            && em.createQuery(
+                        "DELETE FROM YubiKeyFactor k WHERE k.id = :id AND k.accountId = :accountId")
                     .setParameter("id", factorId)
                     .setParameter("accountId", accountId)
                     .executeUpdate()
@@ -186,10 +205,12 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
                 "SELECT k FROM YubiKeyFactor k WHERE k.validation = :local", YubiKeyFactor.class)
             .setParameter("local", YubiKeyFactor.Validation.LOCAL)
             .getResultList()) {
-      if (box.sealedWithOtherKey(key.sealedAesKey()) || box.sealedWithOtherKey(key.sealedPrivateId())) {
+      if (box.sealedWithOtherKey(key.sealedAesKey())
+          || box.sealedWithOtherKey(key.sealedPrivateId())) {
         key.resealed(
             box.reseal(key.sealedAesKey(), YubiKeyFactor.owner(key.accountId(), key.id(), "aes")),
-            box.reseal(key.sealedPrivateId(), YubiKeyFactor.owner(key.accountId(), key.id(), "uid")));
+            box.reseal(
+                key.sealedPrivateId(), YubiKeyFactor.owner(key.accountId(), key.id(), "uid")));
         count += 2;
       }
     }

@@ -8,9 +8,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The 16 bytes inside a Yubico OTP once decrypted with the key's AES-128 secret: private id (6 bytes),
- * usage counter (16 bits, little endian), timestamp (24 bits), session counter (8 bits), random (16 bits)
- * and a CRC-16 (ISO 13239) over all of it.
+ * The 16 bytes inside a Yubico OTP once decrypted with the key's AES-128 secret: private id (6
+ * bytes), usage counter (16 bits, little endian), timestamp (24 bits), session counter (8 bits),
+ * random (16 bits) and a CRC-16 (ISO 13239) over all of it.
  */
 public final class YubiKeyToken {
 
@@ -50,7 +50,9 @@ public final class YubiKeyToken {
     }
   }
 
-  /** CRC-16 as the YubiKey computes it (ISO 13239: reflected 0x8408, initial 0xffff, no final xor). */
+  /**
+   * CRC-16 as the YubiKey computes it (ISO 13239: reflected 0x8408, initial 0xffff, no final xor).
+   */
   public static int crc16(byte[] data, int length) {
     int crc = 0xffff;
     for (int i = 0; i < length; i++) {

@@ -4,8 +4,8 @@ import dev.portcullis.factor.TypedCode;
 import java.util.Optional;
 
 /**
- * What a YubiKey types when touched: its public id (normally 12 modhex letters) followed by 32 modhex
- * letters of AES-encrypted token. {@link #toString()} shows the public id only.
+ * What a YubiKey types when touched: its public id (normally 12 modhex letters) followed by 32
+ * modhex letters of AES-encrypted token. {@link #toString()} shows the public id only.
  */
 public final class YubicoOtp {
 
@@ -34,11 +34,13 @@ public final class YubicoOtp {
   /**
    * Reads a normalized code (lower case, printable ASCII, spaces removed) as a Yubico OTP.
    *
-   * @return the OTP, or empty when its length is not 32–48, a character is not modhex, or the public id
-   *     has an odd number of letters; {@link #problemWith} says which, for the user
+   * @return the OTP, or empty when its length is not 32–48, a character is not modhex, or the
+   *     public id has an odd number of letters; {@link #problemWith} says which, for the user
    */
   public static Optional<YubicoOtp> parse(TypedCode code) {
-    return problemWith(code).isPresent() ? Optional.empty() : Optional.of(new YubicoOtp(code.value()));
+    return problemWith(code).isPresent()
+        ? Optional.empty()
+        : Optional.of(new YubicoOtp(code.value()));
   }
 
   /** Returns what is wrong with {@code code} as a Yubico OTP, in words for the user, or empty. */

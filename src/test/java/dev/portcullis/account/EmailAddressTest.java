@@ -20,9 +20,21 @@ class EmailAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ann", "ann@", "@example.com", "ann@example", "a b@example.com",
-      "ann@@example.com", "ann@exa\u0000mple.com", "ann\u200b@example.com", "\u202eann@example.com",
-      "ann@exam\u00adple.com", "ann@example.com\ufeff"})
+  @ValueSource(
+      strings = {
+        "",
+        "ann",
+        "ann@",
+        "@example.com",
+        "ann@example",
+        "a b@example.com",
+        "ann@@example.com",
+        "ann@exa\u0000mple.com",
+        "ann\u200b@example.com",
+        "\u202eann@example.com",
+        "ann@exam\u00adple.com",
+        "ann@example.com\ufeff"
+      })
   void refusesWhatIsNotAnAddress(String input) {
     assertTrue(EmailAddress.parse(input).isEmpty(), input);
   }
@@ -30,7 +42,8 @@ class EmailAddressTest {
   @Test
   void saysWhyAnAddressWithAnInvisibleCharacterIsRefused() {
     assertEquals(
-        EmailAddress.INVISIBLE_MESSAGE, EmailAddress.problemWith("ann\u200b@example.com").orElseThrow());
+        EmailAddress.INVISIBLE_MESSAGE,
+        EmailAddress.problemWith("ann\u200b@example.com").orElseThrow());
   }
 
   @Test

@@ -10,18 +10,24 @@ class PasswordPolicyTest {
 
   @Test
   void acceptsALongPassphrase() {
-    assertEquals(Optional.empty(), PasswordPolicy.problemWith("correct horse battery staple", "ann@example.com"));
+    assertEquals(
+        Optional.empty(),
+        PasswordPolicy.problemWith("correct horse battery staple", "ann@example.com"));
   }
 
   @Test
   void saysHowShortAPasswordIs() {
-    assertEquals(Optional.of("Your password has 7 characters; use at least 10."),
+    assertEquals(
+        Optional.of("Your password has 7 characters; use at least 10."),
         PasswordPolicy.problemWith("abcdefg", "ann@example.com"));
   }
 
   @Test
   void refusesAnAbsurdlyLongPassword() {
-    assertTrue(PasswordPolicy.problemWith("x1".repeat(65), "ann@example.com").orElseThrow().contains("at most 128"));
+    assertTrue(
+        PasswordPolicy.problemWith("x1".repeat(65), "ann@example.com")
+            .orElseThrow()
+            .contains("at most 128"));
   }
 
   @Test
@@ -38,6 +44,7 @@ class PasswordPolicyTest {
 
   @Test
   void refusesControlCharacters() {
-    assertTrue(PasswordPolicy.problemWith("correct horse\u0000battery", "ann@example.com").isPresent());
+    assertTrue(
+        PasswordPolicy.problemWith("correct horse\u0000battery", "ann@example.com").isPresent());
   }
 }

@@ -23,7 +23,9 @@ class SecondStepPolicyTest {
   @Test
   void fromTheThirdWrongCodeInARowEachAttemptWaitsTwiceAsLongUpToAMinute() {
     List<Long> seconds =
-        java.util.stream.IntStream.range(0, 12).mapToObj(n -> POLICY.waitAfter(n).toSeconds()).toList();
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(n -> POLICY.waitAfter(n).toSeconds())
+            .toList();
     assertEquals(List.of(0L, 0L, 0L, 1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L), seconds);
   }
 
@@ -49,11 +51,19 @@ class SecondStepPolicyTest {
 
   @Test
   void settingsOutsideTheirRangeAreRefusedNamingTheSetting() {
-    var tooMany = assertThrows(IllegalStateException.class, () -> new SecondStepPolicy(101, Duration.ofMinutes(15)));
-    assertTrue(tooMany.getMessage().startsWith("portcullis.throttle.lock-after must be between 1 and 100"));
-    assertThrows(IllegalStateException.class, () -> new SecondStepPolicy(0, Duration.ofMinutes(15)));
-    var tooShort = assertThrows(IllegalStateException.class, () -> new SecondStepPolicy(20, Duration.ZERO));
-    assertTrue(tooShort.getMessage().startsWith("portcullis.throttle.lock-minutes must be at least 1"));
+    var tooMany =
+        assertThrows(
+            IllegalStateException.class, () -> new SecondStepPolicy(101, Duration.ofMinutes(15)));
+    assertTrue(
+        tooMany
+            .getMessage()
+            .startsWith("portcullis.throttle.lock-after must be between 1 and 100"));
+    assertThrows(
+        IllegalStateException.class, () -> new SecondStepPolicy(0, Duration.ofMinutes(15)));
+    var tooShort =
+        assertThrows(IllegalStateException.class, () -> new SecondStepPolicy(20, Duration.ZERO));
+    assertTrue(
+        tooShort.getMessage().startsWith("portcullis.throttle.lock-minutes must be at least 1"));
   }
 
   @Property(tries = 2000)

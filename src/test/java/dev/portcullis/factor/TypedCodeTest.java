@@ -31,7 +31,17 @@ class TypedCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "---", "１２３４５６", "12345\u0000", "12\u0007456", "ünïcode", "\u202e123456"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "---",
+        "１２３４５６",
+        "12345\u0000",
+        "12\u0007456",
+        "ünïcode",
+        "\u202e123456"
+      })
   void refusesInputThatCannotBeACode(String input) {
     assertTrue(TypedCode.of(input).isEmpty(), input);
   }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Crawls every page of the client area found in the built WAR, under both Faces mappings, plus the QR
- * image and an AJAX post, with no session and with a password-only (pending) session: every answer must
- * be a redirect to a login step, never protected content.
+ * Crawls every page of the client area found in the built WAR, under both Faces mappings, plus the
+ * QR image and an AJAX post, with no session and with a password-only (pending) session: every
+ * answer must be a redirect to a login step, never protected content.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,10 +37,14 @@ public class AccessControlCrawlIT {
 
   @ArquillianResource URL base;
 
-  /** Every protected address of the application: the pages under app/ and admin/, and the servlets there. */
+  /**
+   * Every protected address of the application: the pages under app/ and admin/, and the servlets
+   * there.
+   */
   static List<String> protectedAddresses() throws Exception {
     List<String> addresses = new ArrayList<>();
-    try (ZipFile war = new ZipFile(new File(System.getProperty("portcullis.war", "target/portcullis.war")))) {
+    try (ZipFile war =
+        new ZipFile(new File(System.getProperty("portcullis.war", "target/portcullis.war")))) {
       for (var entry : Collections.list(war.entries())) {
         if ((entry.getName().startsWith("app/") || entry.getName().startsWith("admin/"))
             && entry.getName().endsWith(".xhtml")) {
@@ -60,28 +64,47 @@ public class AccessControlCrawlIT {
     HttpClient client = Https.client().followRedirects(HttpClient.Redirect.NEVER).build();
     for (String address : protectedAddresses()) {
       for (String method : List.of("GET", "POST")) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Https.secure(base) + address));
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(URI.create(Https.secure(base) + address));
         if (cookie != null) {
           request.header("Cookie", cookie);
         }
-        request = "GET".equals(method)
-            ? request.GET()
-            : request.header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=stateless"));
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String where = method + " " + address + " (" + (cookie == null ? "no session" : "pending session") + ")";
-        assertTrue(response.statusCode() == 302 || response.statusCode() == 303, where + " answered " + response.statusCode());
-        assertTrue(response.headers().firstValue("Location").orElse("").endsWith(expectedStep), where);
-        assertFalse(response.body().contains("Security Settings") || response.body().contains("PNG")
-            || response.body().contains("Find an account"), where);
+        request =
+            "GET".equals(method)
+                ? request.GET()
+                : request
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=stateless"));
+        HttpResponse<String> response =
+            client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String where =
+            method
+                + " "
+                + address
+                + " ("
+                + (cookie == null ? "no session" : "pending session")
+                + ")";
+        assertTrue(
+            response.statusCode() == 302 || response.statusCode() == 303,
+            where + " answered " + response.statusCode());
+        assertTrue(
+            response.headers().firstValue("Location").orElse("").endsWith(expectedStep), where);
+        assertFalse(
+            response.body().contains("Security Settings")
+                || response.body().contains("PNG")
+                || response.body().contains("Find an account"),
+            where);
       }
-      HttpRequest ajax = HttpRequest.newBuilder(URI.create(Https.secure(base) + address))
-          .header("Faces-Request", "partial/ajax")
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Cookie", cookie == null ? "JSESSIONID=none" : cookie)
-          .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")).build();
+      HttpRequest ajax =
+          HttpRequest.newBuilder(URI.create(Https.secure(base) + address))
+              .header("Faces-Request", "partial/ajax")
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Cookie", cookie == null ? "JSESSIONID=none" : cookie)
+              .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true"))
+              .build();
       HttpResponse<String> response = client.send(ajax, HttpResponse.BodyHandlers.ofString());
-      assertTrue(response.body().contains("<redirect url=\"/portcullis/" + expectedStep + "\""),
+      assertTrue(
+          response.body().contains("<redirect url=\"/portcullis/" + expectedStep + "\""),
           "AJAX " + address + ": " + response.body());
     }
   }
@@ -102,7 +125,8 @@ public class AccessControlCrawlIT {
       assertTrue(browser.url().contains("login/verify.xhtml"));
       crawl("JSESSIONID=" + browser.sessionId(), "faces/login/verify.xhtml");
       browser.open("faces/login/verify.xhtml");
-      assertTrue(browser.url().contains("login/verify.xhtml"), "the crawl did not end the pending login");
+      assertTrue(
+          browser.url().contains("login/verify.xhtml"), "the crawl did not end the pending login");
     }
   }
 }

@@ -12,7 +12,6 @@ import dev.portcullis.admin.AdminActions;
 import dev.portcullis.admin.AdministratorGroups;
 import dev.portcullis.admin.TwoFactorPolicy;
 import dev.portcullis.admin.TwoFactorPolicy.Requirement;
-import dev.portcullis.security.EnrollmentPolicy;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.audit.SecurityEvent;
@@ -21,6 +20,7 @@ import dev.portcullis.factor.TypedCode;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.security.EnrollmentPolicy;
 import dev.portcullis.security.Roles;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.Totp;
@@ -47,10 +47,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What administrators may do, inside Liberty on the real database: only a listed administrator with 2FA
- * on gets the role and may act; a reset needs a reason, removes every factor, ends the customer's
- * sessions and shows the reason in their activity; an unlock lets the right code in again at once.
- * The test server lists {@code admin@portcullis.test} in {@code portcullis.admin.emails}.
+ * What administrators may do, inside Liberty on the real database: only a listed administrator with
+ * 2FA on gets the role and may act; a reset needs a reason, removes every factor, ends the
+ * customer's sessions and shows the reason in their activity; an unlock lets the right code in
+ * again at once. The test server lists {@code admin@portcullis.test} in {@code
+ * portcullis.admin.emails}.
  */
 @ExtendWith(ArquillianExtension.class)
 public class AdminActionsIT {
@@ -87,14 +88,15 @@ public class AdminActionsIT {
     MovableClock.set(MID_STEP);
     adminId =
         accounts.findByEmail(ADMIN_EMAIL).isPresent()
-        ? accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id()
-        : registerAccount.register(ADMIN_EMAIL, "Operator", PASSWORD, PASSWORD).id();
+            ? accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id()
+            : registerAccount.register(ADMIN_EMAIL, "Operator", PASSWORD, PASSWORD).id();
     if (!verifier.twoFactorEnabled(adminId)) {
       enable(adminId);
     }
     customerId =
         registerAccount
-            .register("customer-" + UUID.randomUUID() + "@example.com", "Customer", PASSWORD, PASSWORD)
+            .register(
+                "customer-" + UUID.randomUUID() + "@example.com", "Customer", PASSWORD, PASSWORD)
             .id();
     customerSecret = enable(customerId);
     recoveryCodes.regenerate(customerId);
@@ -106,7 +108,8 @@ public class AdminActionsIT {
     byte[] secret = new Base32().decode(pending.base32Secret());
     String code = totp.codeAt(secret, totp.stepAt(MovableClock.now()));
     assertInstanceOf(
-        SecondFactorMethod.Check.Passed.class, enrollTotp.confirm(accountId, TypedCode.of(code).orElseThrow()));
+        SecondFactorMethod.Check.Passed.class,
+        enrollTotp.confirm(accountId, TypedCode.of(code).orElseThrow()));
     return secret;
   }
 
@@ -121,9 +124,13 @@ public class AdminActionsIT {
   @Test
   void onlyAListedAdministratorWithTwoFactorOnGetsTheAdminRole() throws Exception {
     assertEquals(Set.of(Roles.ADMIN), groups.getCallerGroups(validated(adminId)));
-    assertEquals(Set.of(), groups.getCallerGroups(validated(customerId)), "a customer is no administrator");
+    assertEquals(
+        Set.of(), groups.getCallerGroups(validated(customerId)), "a customer is no administrator");
     String unlisted =
-        registerAccount.register("not-admin-" + UUID.randomUUID() + "@portcullis.test", "X", PASSWORD, PASSWORD).id();
+        registerAccount
+            .register(
+                "not-admin-" + UUID.randomUUID() + "@portcullis.test", "X", PASSWORD, PASSWORD)
+            .id();
     assertEquals(Set.of(), groups.getCallerGroups(validated(unlisted)));
   }
 
@@ -131,9 +138,13 @@ public class AdminActionsIT {
   void aListedAdministratorWithoutTwoFactorGetsNoRoleAndCannotAct() throws Exception {
     verifier.removeAllFactors(adminId);
     try {
-      assertEquals(Set.of(), groups.getCallerGroups(validated(adminId)), "a password alone never makes an admin");
+      assertEquals(
+          Set.of(),
+          groups.getCallerGroups(validated(adminId)),
+          "a password alone never makes an admin");
       assertThrows(
-          AdminActions.Refused.class, () -> actions.resetTwoFactor(adminId, customerId, "lost phone, ID checked"));
+          AdminActions.Refused.class,
+          () -> actions.resetTwoFactor(adminId, customerId, "lost phone, ID checked"));
       assertTrue(verifier.twoFactorEnabled(customerId), "nothing was changed");
     } finally {
       enable(adminId);
@@ -143,15 +154,24 @@ public class AdminActionsIT {
   @Test
   void aCustomerCannotResetAnotherCustomer() throws Exception {
     String other =
-        registerAccount.register("other-" + UUID.randomUUID() + "@example.com", "Other", PASSWORD, PASSWORD).id();
-    assertThrows(AdminActions.Refused.class, () -> actions.resetTwoFactor(customerId, other, "I want to"));
+        registerAccount
+            .register("other-" + UUID.randomUUID() + "@example.com", "Other", PASSWORD, PASSWORD)
+            .id();
+    assertThrows(
+        AdminActions.Refused.class, () -> actions.resetTwoFactor(customerId, other, "I want to"));
     assertThrows(AdminActions.Refused.class, () -> actions.unlock(customerId, other));
   }
 
   @Test
   void aResetNeedsAReasonAndChangesNothingWithoutOne() {
-    for (String reason : new String[] {null, "", "   ", "abc", "x".repeat(151), "line\nbreak here", "bidi\u202Ename"}) {
-      assertThrows(AdminActions.Refused.class, () -> actions.resetTwoFactor(adminId, customerId, reason), reason);
+    for (String reason :
+        new String[] {
+          null, "", "   ", "abc", "x".repeat(151), "line\nbreak here", "bidi\u202Ename"
+        }) {
+      assertThrows(
+          AdminActions.Refused.class,
+          () -> actions.resetTwoFactor(adminId, customerId, reason),
+          reason);
     }
     assertTrue(verifier.twoFactorEnabled(customerId));
     assertEquals(RecoveryCodes.COUNT, recoveryCodes.remaining(customerId));
@@ -166,12 +186,15 @@ public class AdminActionsIT {
 
     assertFalse(verifier.twoFactorEnabled(customerId));
     assertEquals(0, recoveryCodes.remaining(customerId));
-    assertFalse(accounts.loginStillValid(customerId, loggedInBefore), "the customer's sessions ended");
     assertFalse(
-        verifier.verify(customerId, customerCode()) instanceof Outcome.Accepted, "the old app's codes no longer work");
+        accounts.loginStillValid(customerId, loggedInBefore), "the customer's sessions ended");
+    assertFalse(
+        verifier.verify(customerId, customerCode()) instanceof Outcome.Accepted,
+        "the old app's codes no longer work");
     assertTrue(
         describe(trail.recent(customerId, 10))
-            .contains("Two-Factor Authentication reset by an administrator: reason: Lost phone; identity checked by phone call"),
+            .contains(
+                "Two-Factor Authentication reset by an administrator: reason: Lost phone; identity checked by phone call"),
         "the customer sees the reset and its reason");
     assertInstanceOf(
         EnrollmentPolicy.MustEnrollNow.class,
@@ -179,7 +202,10 @@ public class AdminActionsIT {
         "where the policy applies, the customer sets 2FA up again right after the password");
     assertTrue(
         trail.recent(adminId, 10).stream()
-            .anyMatch(e -> e.type() == SecurityEvent.Type.ADMIN_ACTION && e.getDescription().contains("reset 2FA of customer-")),
+            .anyMatch(
+                e ->
+                    e.type() == SecurityEvent.Type.ADMIN_ACTION
+                        && e.getDescription().contains("reset 2FA of customer-")),
         "the administrator's own trail records the action");
   }
 
@@ -198,46 +224,61 @@ public class AdminActionsIT {
     assertFalse(lockedInDatabase());
     MovableClock.advance(Duration.ofSeconds(30));
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(customerId, customerCode()));
-    assertTrue(describe(trail.recent(customerId, 5)).contains("Second step unlocked by an administrator"));
+    assertTrue(
+        describe(trail.recent(customerId, 5)).contains("Second step unlocked by an administrator"));
   }
 
   @Test
   void theGracePeriodStartsAtTheFirstPasswordStepAndEndsInEnrollment() throws Exception {
     String late =
-        registerAccount.register("late-" + UUID.randomUUID() + "@example.com", "Late", PASSWORD, PASSWORD).id();
+        registerAccount
+            .register("late-" + UUID.randomUUID() + "@example.com", "Late", PASSWORD, PASSWORD)
+            .id();
     Duration fortnight = Duration.ofDays(14);
     Instant start = MovableClock.now();
-    assertEquals(new EnrollmentPolicy.NotRequired(), policy.decide(late, Requirement.NONE, fortnight));
+    assertEquals(
+        new EnrollmentPolicy.NotRequired(), policy.decide(late, Requirement.NONE, fortnight));
     assertEquals(
         new EnrollmentPolicy.NotRequired(),
         policy.decide(late, Requirement.ADMINISTRATORS, fortnight),
         "a customer is no administrator");
-    assertEquals(new EnrollmentPolicy.GraceUntil(start.plus(fortnight)), policy.decide(late, Requirement.EVERYONE, fortnight));
+    assertEquals(
+        new EnrollmentPolicy.GraceUntil(start.plus(fortnight)),
+        policy.decide(late, Requirement.EVERYONE, fortnight));
     MovableClock.advance(Duration.ofDays(13));
     assertEquals(
         new EnrollmentPolicy.GraceUntil(start.plus(fortnight)),
         policy.decide(late, Requirement.EVERYONE, fortnight),
         "the deadline set at the first password step does not move");
     MovableClock.advance(Duration.ofDays(2));
-    assertInstanceOf(EnrollmentPolicy.MustEnrollNow.class, policy.decide(late, Requirement.EVERYONE, fortnight));
+    assertInstanceOf(
+        EnrollmentPolicy.MustEnrollNow.class, policy.decide(late, Requirement.EVERYONE, fortnight));
     enable(late);
-    assertEquals(new EnrollmentPolicy.NotRequired(), policy.decide(late, Requirement.EVERYONE, fortnight));
+    assertEquals(
+        new EnrollmentPolicy.NotRequired(), policy.decide(late, Requirement.EVERYONE, fortnight));
     assertInstanceOf(
         EnrollmentPolicy.MustEnrollNow.class,
         policy.decide(adminlessAdministrator(), Requirement.ADMINISTRATORS, Duration.ZERO),
         "a listed administrator without 2FA must set it up at once under a zero grace period");
   }
 
-  /** The listed administrator, with its factors removed (they are set up again by the next test's setup). */
+  /**
+   * The listed administrator, with its factors removed (they are set up again by the next test's
+   * setup).
+   */
   private String adminlessAdministrator() {
     verifier.removeAllFactors(adminId);
     return adminId;
   }
 
-  /** Read through JDBC: an entity found earlier in this request may still be in its persistence context. */
+  /**
+   * Read through JDBC: an entity found earlier in this request may still be in its persistence
+   * context.
+   */
   private boolean lockedInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
       s.setString(1, customerId);
       try (ResultSet r = s.executeQuery()) {
         r.next();

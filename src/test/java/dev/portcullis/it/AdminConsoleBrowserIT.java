@@ -6,7 +6,6 @@ import static dev.portcullis.it.TwoStepLoginBrowserIT.newEmail;
 import static dev.portcullis.it.TwoStepLoginBrowserIT.register;
 import static dev.portcullis.it.TwoStepLoginBrowserIT.typeCode;
 import static dev.portcullis.it.TwoStepLoginBrowserIT.typePassword;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.it.TwoStepLoginBrowserIT.Enrolled;
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * The admin console in Chromium, with a customer in a second browser: the customer locks their second
- * step with twenty wrong codes through the real login pages, the administrator finds them, unlocks, and
- * later resets their 2FA with a reason the customer then sees. The test server lists
+ * The admin console in Chromium, with a customer in a second browser: the customer locks their
+ * second step with twenty wrong codes through the real login pages, the administrator finds them,
+ * unlocks, and later resets their 2FA with a reason the customer then sees. The test server lists
  * {@code ops@portcullis.test} in {@code portcullis.admin.emails}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -51,18 +50,26 @@ public class AdminConsoleBrowserIT {
       admin.type("register:password", TwoStepLoginBrowserIT.PASSWORD);
       admin.type("register:confirmation", TwoStepLoginBrowserIT.PASSWORD);
       admin.clickAndWait("register:submit");
-      assertTrue(admin.url().contains("/faces/app/security.xhtml"), "sent to set up 2FA first: " + admin.url());
+      assertTrue(
+          admin.url().contains("/faces/app/security.xhtml"),
+          "sent to set up 2FA first: " + admin.url());
       assertTrue(admin.text("enrollmentRequired").contains("required"));
       admin.screenshot("admin-00-enrollment-required");
-      for (String elsewhere : new String[] {"faces/app/index.xhtml", "app/index.xhtml", "faces/admin/index.xhtml"}) {
+      for (String elsewhere :
+          new String[] {"faces/app/index.xhtml", "app/index.xhtml", "faces/admin/index.xhtml"}) {
         admin.open(elsewhere);
-        assertTrue(admin.url().contains("/faces/app/security.xhtml"), elsewhere + " is out of reach: " + admin.url());
+        assertTrue(
+            admin.url().contains("/faces/app/security.xhtml"),
+            elsewhere + " is out of reach: " + admin.url());
       }
       Enrolled adminFactor = enableTotp(admin, ADMIN_EMAIL, false);
       admin.open("faces/app/index.xhtml");
-      assertTrue(admin.url().contains("/faces/app/index.xhtml"), "with 2FA on, the client area opens");
+      assertTrue(
+          admin.url().contains("/faces/app/index.xhtml"), "with 2FA on, the client area opens");
       admin.open("faces/admin/index.xhtml");
-      assertTrue(admin.pageText().contains("This page is for administrators"), "the admin role comes with a new login");
+      assertTrue(
+          admin.pageText().contains("This page is for administrators"),
+          "the admin role comes with a new login");
       logOut(admin);
       typePassword(admin, ADMIN_EMAIL);
       typeCode(admin, adminFactor.phone().codeAt(nextStep(adminFactor)));
@@ -71,11 +78,16 @@ public class AdminConsoleBrowserIT {
       String email = newEmail("locked-out");
       register(customer, email, "Locked Out");
       customer.open("faces/admin/index.xhtml");
-      assertTrue(customer.pageText().contains("This page is for administrators"), "a customer gets no admin page");
+      assertTrue(
+          customer.pageText().contains("This page is for administrators"),
+          "a customer gets no admin page");
       assertTrue(customer.driver().findElements(By.id("navAdmin")).isEmpty());
       Enrolled customerFactor = enableTotp(customer, email, false);
       logOut(customer);
-      String wrong = customerFactor.phone().codeAt(nextStep(customerFactor)).equals("000000") ? "111111" : "000000";
+      String wrong =
+          customerFactor.phone().codeAt(nextStep(customerFactor)).equals("000000")
+              ? "111111"
+              : "000000";
       for (int round = 0; round < 4; round++) {
         typePassword(customer, email);
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -85,7 +97,8 @@ public class AdminConsoleBrowserIT {
       }
       typePassword(customer, email);
       typeCode(customer, customerFactor.phone().codeAt(nextStep(customerFactor)));
-      assertTrue(customer.url().contains("login/verify.xhtml"), "locked: even the right code is refused");
+      assertTrue(
+          customer.url().contains("login/verify.xhtml"), "locked: even the right code is refused");
 
       admin.clickAndWait("navAdmin");
       admin.type("q", "locked-out+");
@@ -96,7 +109,8 @@ public class AdminConsoleBrowserIT {
       admin.driver().findElement(By.linkText(email)).click();
       assertTrue(admin.text("lockStatus").startsWith("Locked until"), admin.text("lockStatus"));
       assertTrue(admin.text("factorTable").contains("Time-Based (One-Time Password)"));
-      assertTrue(admin.text("activityTable").contains("Second step locked after too many wrong codes"));
+      assertTrue(
+          admin.text("activityTable").contains("Second step locked after too many wrong codes"));
       admin.screenshot("admin-02-account");
       admin.clickAndWait("unlock:submit");
       assertTrue(admin.pageText().contains("is unlocked"), admin.pageText());
@@ -104,7 +118,8 @@ public class AdminConsoleBrowserIT {
 
       typePassword(customer, email);
       typeCode(customer, customerFactor.phone().codeAt(nextStep(customerFactor)));
-      assertTrue(customer.url().contains("/faces/app/index.xhtml"), "unlocked: the right code logs in");
+      assertTrue(
+          customer.url().contains("/faces/app/index.xhtml"), "unlocked: the right code logs in");
 
       admin.clickAndWait("reset:submit");
       assertTrue(admin.pageText().contains("Give a reason"), "no reason, no reset");
@@ -113,27 +128,34 @@ public class AdminConsoleBrowserIT {
       admin.type("reset:password", TwoStepLoginBrowserIT.PASSWORD);
       admin.type("reset:code", adminFactor.recoveryCodes().get(0));
       admin.clickAndWait("reset:submit");
-      assertTrue(admin.pageText().contains("is reset and its sessions are ended"), admin.pageText());
+      assertTrue(
+          admin.pageText().contains("is reset and its sessions are ended"), admin.pageText());
       assertTrue(admin.text("twoFactorStatus").contains("off"));
       assertTrue(admin.text("recoveryLeft").startsWith("0 left"));
 
       customer.open("faces/app/security.xhtml");
       assertTrue(customer.url().contains("login.xhtml"), "the reset ended the customer's session");
       typePassword(customer, email);
-      assertTrue(customer.url().contains("/faces/app/index.xhtml"), "2FA is off: the password logs in");
+      assertTrue(
+          customer.url().contains("/faces/app/index.xhtml"), "2FA is off: the password logs in");
       customer.open("faces/app/security.xhtml");
       assertTrue(customer.text("status").contains("off"));
       assertTrue(
-          customer.text("activityTable")
-              .contains("Two-Factor Authentication reset by an administrator: reason: Lost phone and codes"),
+          customer
+              .text("activityTable")
+              .contains(
+                  "Two-Factor Authentication reset by an administrator: reason: Lost phone and codes"),
           customer.text("activityTable"));
 
       admin.open("faces/app/security.xhtml");
-      assertTrue(admin.text("activityTable").contains("Administrator action: reset 2FA of " + email));
+      assertTrue(
+          admin.text("activityTable").contains("Administrator action: reset 2FA of " + email));
     }
   }
 
-  /** The first step the phone may use: after the one the enrollment used up, and not in the past. */
+  /**
+   * The first step the phone may use: after the one the enrollment used up, and not in the past.
+   */
   private static long nextStep(Enrolled enrolled) {
     return Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
   }

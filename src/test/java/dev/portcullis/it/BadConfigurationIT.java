@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * An operator's typo must not leave a server running without its portal: the runnable jar, given wrong
- * settings, says which ones and why (here in JSON log lines, as for a log collector), and stops with exit
- * code 1.
+ * An operator's typo must not leave a server running without its portal: the runnable jar, given
+ * wrong settings, says which ones and why (here in JSON log lines, as for a log collector), and
+ * stops with exit code 1.
  */
 public class BadConfigurationIT {
 
@@ -30,13 +30,18 @@ public class BadConfigurationIT {
                 "PORTCULLIS_TOTP_ISSUER", "Acme: Bank",
                 // as for a log collector: one JSON object per line
                 "WLP_LOGGING_CONSOLE_FORMAT", "JSON"))) {
-      assertTrue(jar.process().waitFor(4, TimeUnit.MINUTES), "the server stopped by itself: " + jar.tail());
+      assertTrue(
+          jar.process().waitFor(4, TimeUnit.MINUTES),
+          "the server stopped by itself: " + jar.tail());
       assertEquals(1, jar.process().exitValue(), jar.tail());
       String log = jar.log();
       for (String setting :
           new String[] {
-            "portcullis.secret-key", "portcullis.policy.require-2fa", "portcullis.admin.emails",
-            "portcullis.throttle.lock-after", "portcullis.totp.issuer"
+            "portcullis.secret-key",
+            "portcullis.policy.require-2fa",
+            "portcullis.admin.emails",
+            "portcullis.throttle.lock-after",
+            "portcullis.totp.issuer"
           }) {
         assertTrue(log.contains(setting), "the log names " + setting + ":\n" + jar.tail());
       }
@@ -44,9 +49,12 @@ public class BadConfigurationIT {
       String failure =
           log.lines().filter(l -> l.contains("Portcullis cannot start")).findFirst().orElseThrow();
       assertTrue(
-          failure.startsWith("{") && failure.endsWith("}") && failure.contains("\"loglevel\":\"SEVERE\""),
+          failure.startsWith("{")
+              && failure.endsWith("}")
+              && failure.contains("\"loglevel\":\"SEVERE\""),
           "logged as one JSON object: " + failure);
-      assertFalse(log.contains("CWWKZ0001I: Application portcullis started"), "the portal never served");
+      assertFalse(
+          log.contains("CWWKZ0001I: Application portcullis started"), "the portal never served");
     }
   }
 }

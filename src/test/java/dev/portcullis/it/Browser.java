@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium driven through /usr/bin/chromedriver (Selenium Manager downloads nothing), with the
- * few verbs the browser tests need. Closing it quits the browser.
+ * Debian's Chromium driven through /usr/bin/chromedriver (Selenium Manager downloads nothing), with
+ * the few verbs the browser tests need. Closing it quits the browser.
  */
 public final class Browser implements AutoCloseable {
 
@@ -32,9 +32,16 @@ public final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--force-device-scale-factor=1");
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--force-device-scale-factor=1");
     // Liberty's generated development certificate is self-signed
     options.setAcceptInsecureCerts(true);
     ChromeDriverService service =
@@ -64,7 +71,10 @@ public final class Browser implements AutoCloseable {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
-  /** Waits up to 20 s, looking every 50 ms (Selenium's default of 500 ms adds that much to every step). */
+  /**
+   * Waits up to 20 s, looking every 50 ms (Selenium's default of 500 ms adds that much to every
+   * step).
+   */
   private WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     wait.pollingEvery(Duration.ofMillis(50));

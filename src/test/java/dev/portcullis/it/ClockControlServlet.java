@@ -15,7 +15,8 @@ import java.time.Duration;
 public class ClockControlServlet extends HttpServlet {
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String advance = request.getParameter("advance");
     if (advance != null) {
       MovableClock.advance(Duration.parse(advance));

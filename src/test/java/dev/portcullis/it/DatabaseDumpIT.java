@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a stolen database backup shows: the whole embedded database is dumped as SQL (H2's SCRIPT, what
- * its backup tool writes) after enrolling a TOTP app, a locally validated YubiKey and recovery codes, and
- * none of their secrets appears in it, in any usual encoding.
+ * What a stolen database backup shows: the whole embedded database is dumped as SQL (H2's SCRIPT,
+ * what its backup tool writes) after enrolling a TOTP app, a locally validated YubiKey and recovery
+ * codes, and none of their secrets appears in it, in any usual encoding.
  */
 @ExtendWith(ArquillianExtension.class)
 public class DatabaseDumpIT {
@@ -54,16 +54,28 @@ public class DatabaseDumpIT {
 
   @Test
   void aDumpOfTheDatabaseHoldsNoSeedAesKeyPrivateIdOrRecoveryCode() throws Exception {
-    String accountId = registerAccount.register("dump-" + UUID.randomUUID() + "@example.com", "Dump",
-        "correct horse battery staple", "correct horse battery staple").id();
+    String accountId =
+        registerAccount
+            .register(
+                "dump-" + UUID.randomUUID() + "@example.com",
+                "Dump",
+                "correct horse battery staple",
+                "correct horse battery staple")
+            .id();
     EnrollTotp.PendingSecret pending = enrollTotp.begin(accountId, "dump@example.com");
     byte[] seed = new Base32().decode(pending.base32Secret());
     Totp totp = Totp.standard();
     String code = totp.codeAt(seed, totp.stepAt(MovableClock.now()));
-    assertInstanceOf(Check.Passed.class, enrollTotp.confirm(accountId, TypedCode.of(code).orElseThrow()));
+    assertInstanceOf(
+        Check.Passed.class, enrollTotp.confirm(accountId, TypedCode.of(code).orElseThrow()));
     VirtualYubiKey key = VirtualYubiKey.random();
-    assertInstanceOf(Check.Passed.class, enrollYubiKey.register(accountId, "Dump key",
-        new EnrollYubiKey.LocalSecrets(key.aesKeyHex(), key.privateIdHex()), TypedCode.of(key.touch()).orElseThrow()));
+    assertInstanceOf(
+        Check.Passed.class,
+        enrollYubiKey.register(
+            accountId,
+            "Dump key",
+            new EnrollYubiKey.LocalSecrets(key.aesKeyHex(), key.privateIdHex()),
+            TypedCode.of(key.touch()).orElseThrow()));
     List<String> codes = recoveryCodes.regenerate(accountId);
 
     List<String> secrets = new ArrayList<>();
@@ -71,7 +83,10 @@ public class DatabaseDumpIT {
     secrets.add(HexFormat.of().formatHex(seed));
     secrets.add(Base64.getEncoder().encodeToString(seed).replace("=", ""));
     secrets.add(key.aesKeyHex());
-    secrets.add(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(key.aesKeyHex())).replace("=", ""));
+    secrets.add(
+        Base64.getEncoder()
+            .encodeToString(HexFormat.of().parseHex(key.aesKeyHex()))
+            .replace("=", ""));
     secrets.add(key.privateIdHex());
     for (String c : codes) {
       secrets.add(c);
@@ -81,13 +96,15 @@ public class DatabaseDumpIT {
     String dump = dump().toLowerCase(Locale.ROOT);
     assertTrue(dump.contains(accountId), "the dump holds the account's rows");
     for (String secret : secrets) {
-      assertFalse(dump.contains(secret.toLowerCase(Locale.ROOT)), "a secret is readable in the dump");
+      assertFalse(
+          dump.contains(secret.toLowerCase(Locale.ROOT)), "a secret is readable in the dump");
     }
   }
 
   private String dump() throws Exception {
     StringBuilder out = new StringBuilder();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SCRIPT")) {
       while (r.next()) {
         out.append(r.getString(1)).append('\n');

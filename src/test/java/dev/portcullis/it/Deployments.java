@@ -41,7 +41,10 @@ public final class Deployments {
             + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern></web-resource-collection>"
             + "</security-constraint>\n</web-app>";
     archive.delete("WEB-INF/web.xml");
-    archive.setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace("</web-app>", exemption)));
-    return archive.addClasses(testClasses).addClasses(MovableClock.class, Deployments.class, Parallel.class);
+    archive.setWebXML(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace("</web-app>", exemption)));
+    return archive
+        .addClasses(testClasses)
+        .addClasses(MovableClock.class, Deployments.class, Parallel.class);
   }
 }

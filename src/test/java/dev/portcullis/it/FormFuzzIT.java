@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Posts generated input (any Unicode, control characters, very long, markup, SQL) into the public forms
- * of the real application: every answer is one of our pages, never an error page or a stack trace.
+ * Posts generated input (any Unicode, control characters, very long, markup, SQL) into the public
+ * forms of the real application: every answer is one of our pages, never an error page or a stack
+ * trace.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -52,11 +53,27 @@ public class FormFuzzIT {
 
   /** Typical nasty inputs, then generated ones. */
   static List<String> inputs(int generated) {
-    List<String> inputs = new ArrayList<>(List.of(
-        "", " ", "\u0000", "\t\r\n", "'; DROP TABLE account; --", "<script>alert(1)</script>",
-        "%00%0d%0a", "ä".repeat(5000), "x".repeat(20000), "\uD83D\uDE00@example.com", "@", "a@b",
-        "\u202eevil@example.com", "${7*7}", "#{7*7}", "../../../../etc/passwd"));
-    inputs.addAll(Arbitraries.strings().all().ofMaxLength(400).sampleStream().limit(generated).toList());
+    List<String> inputs =
+        new ArrayList<>(
+            List.of(
+                "",
+                " ",
+                "\u0000",
+                "\t\r\n",
+                "'; DROP TABLE account; --",
+                "<script>alert(1)</script>",
+                "%00%0d%0a",
+                "ä".repeat(5000),
+                "x".repeat(20000),
+                "\uD83D\uDE00@example.com",
+                "@",
+                "a@b",
+                "\u202eevil@example.com",
+                "${7*7}",
+                "#{7*7}",
+                "../../../../etc/passwd"));
+    inputs.addAll(
+        Arbitraries.strings().all().ofMaxLength(400).sampleStream().limit(generated).toList());
     return inputs;
   }
 
@@ -69,12 +86,19 @@ public class FormFuzzIT {
     return post(client, page, form, fields, withNonce ? PAGES_NONCE : null);
   }
 
-  /** Posts the form of {@code page} with {@code sentNonce} (none when null, or {@link #PAGES_NONCE}). */
+  /**
+   * Posts the form of {@code page} with {@code sentNonce} (none when null, or {@link
+   * #PAGES_NONCE}).
+   */
   private HttpResponse<String> post(
       HttpClient client, String page, String form, Map<String, String> fields, String sentNonce)
       throws Exception {
-    String html = client.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + page)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String html =
+        client
+            .send(
+                HttpRequest.newBuilder(URI.create(Https.secure(base) + page)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Map<String, String> all = new LinkedHashMap<>();
     Matcher hidden = HIDDEN.matcher(html);
     while (hidden.find()) {
@@ -86,44 +110,71 @@ public class FormFuzzIT {
     } else if (sentNonce != null && !PAGES_NONCE.equals(sentNonce)) {
       all.put("primefaces.nonce", sentNonce);
     }
-    assertTrue(all.containsKey("jakarta.faces.ViewState"), "the form of " + page + " has its view state");
+    assertTrue(
+        all.containsKey("jakarta.faces.ViewState"), "the form of " + page + " has its view state");
     all.putAll(fields);
     all.put(form, form);
     all.put(form + ":submit", "");
-    String body = all.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String body =
+        all.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     return client.send(
         HttpRequest.newBuilder(URI.create(Https.secure(base) + page))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertAnsweredWithAPage(HttpResponse<String> response, String what) {
-    assertTrue(response.statusCode() == 200 || response.statusCode() == 302, what + " -> " + response.statusCode());
+    assertTrue(
+        response.statusCode() == 200 || response.statusCode() == 302,
+        what + " -> " + response.statusCode());
     String body = response.body();
-    assertFalse(body.contains("Caused by") || body.contains("\tat ") || body.contains("java.lang.")
-        || body.contains("Something went wrong"), what + " showed an error or a stack trace");
+    assertFalse(
+        body.contains("Caused by")
+            || body.contains("\tat ")
+            || body.contains("java.lang.")
+            || body.contains("Something went wrong"),
+        what + " showed an error or a stack trace");
   }
 
   @Test
   void theLoginFormAnswersAnyInputWithAPage() throws Exception {
     for (String input : inputs(25)) {
       HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
-      var response = post(client, "faces/login.xhtml", "login",
-          Map.of("login:email", input, "login:password", input), true);
+      var response =
+          post(
+              client,
+              "faces/login.xhtml",
+              "login",
+              Map.of("login:email", input, "login:password", input),
+              true);
       assertAnsweredWithAPage(response, "login with " + input.length() + " characters");
-      assertTrue(response.statusCode() == 200,
-          "the form came back with a message, not " + response.statusCode() + " " + response.headers().firstValue("Location"));
+      assertTrue(
+          response.statusCode() == 200,
+          "the form came back with a message, not "
+              + response.statusCode()
+              + " "
+              + response.headers().firstValue("Location"));
     }
   }
 
   @Test
   void aFormStateTakenFromAnotherSessionChangesNothingAndSaysSo() throws Exception {
     HttpClient victim = Https.client().cookieHandler(new CookieManager()).build();
-    String html = victim.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String html =
+        victim
+            .send(
+                HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Map<String, String> stolen = new LinkedHashMap<>();
     Matcher hidden = HIDDEN.matcher(html);
     while (hidden.find()) {
@@ -133,56 +184,134 @@ public class FormFuzzIT {
     assertTrue(nonce.find());
     stolen.put("primefaces.nonce", nonce.group(1));
     String email = TwoStepLoginBrowserIT.newEmail("forged");
-    stolen.putAll(Map.of("register", "register", "register:submit", "", "register:email", email,
-        "register:name", "Forged", "register:password", TwoStepLoginBrowserIT.PASSWORD,
-        "register:confirmation", TwoStepLoginBrowserIT.PASSWORD));
-    HttpClient attacker = Https.client().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    attacker.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
+    stolen.putAll(
+        Map.of(
+            "register",
+            "register",
+            "register:submit",
+            "",
+            "register:email",
+            email,
+            "register:name",
+            "Forged",
+            "register:password",
+            TwoStepLoginBrowserIT.PASSWORD,
+            "register:confirmation",
+            TwoStepLoginBrowserIT.PASSWORD));
+    HttpClient attacker =
+        Https.client()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    attacker.send(
+        HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
         HttpResponse.BodyHandlers.discarding());
-    String body = stolen.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    var response = attacker.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(response.statusCode() == 200 && response.body().contains("nothing was changed"), response.body());
-    var login = post(Https.client().cookieHandler(new CookieManager()).build(), "faces/login.xhtml",
-        "login", Map.of("login:email", email, "login:password", TwoStepLoginBrowserIT.PASSWORD), true);
-    assertTrue(login.body().contains("That email and password don't match an account."), "no account was made");
+    String body =
+        stolen.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    var response =
+        attacker.send(
+            HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        response.statusCode() == 200 && response.body().contains("nothing was changed"),
+        response.body());
+    var login =
+        post(
+            Https.client().cookieHandler(new CookieManager()).build(),
+            "faces/login.xhtml",
+            "login",
+            Map.of("login:email", email, "login:password", TwoStepLoginBrowserIT.PASSWORD),
+            true);
+    assertTrue(
+        login.body().contains("That email and password don't match an account."),
+        "no account was made");
   }
 
   @Test
   void aPostWithoutItsPagesNonceRunsNoActionAndCountsNoPassword() throws Exception {
     String email = TwoStepLoginBrowserIT.newEmail("nonce");
     String password = TwoStepLoginBrowserIT.PASSWORD;
-    var registered = post(Https.client().cookieHandler(new CookieManager()).build(), "faces/register.xhtml",
-        "register", Map.of("register:email", email, "register:name", "Nonce Test",
-            "register:password", password, "register:confirmation", password), true);
+    var registered =
+        post(
+            Https.client().cookieHandler(new CookieManager()).build(),
+            "faces/register.xhtml",
+            "register",
+            Map.of(
+                "register:email",
+                email,
+                "register:name",
+                "Nonce Test",
+                "register:password",
+                password,
+                "register:confirmation",
+                password),
+            true);
     assertEquals(302, registered.statusCode(), "registered and signed in");
-    String elsewhere = client().send(
-        HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
-        HttpResponse.BodyHandlers.ofString()).body().replaceAll("(?s).*PrimeFaces\\.csp\\.init\\('([^']+)'\\).*", "$1");
+    String elsewhere =
+        client()
+            .send(
+                HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body()
+            .replaceAll("(?s).*PrimeFaces\\.csp\\.init\\('([^']+)'\\).*", "$1");
     // none, another page's (a well-formed nonce of the portal), and a made-up one
     for (String nonce : java.util.Arrays.asList(null, elsewhere, "bm90LWEtbm9uY2U=")) {
       HttpClient client = client();
-      var refused = post(client, "faces/login.xhtml", "login",
-          Map.of("login:email", email, "login:password", password), nonce);
+      var refused =
+          post(
+              client,
+              "faces/login.xhtml",
+              "login",
+              Map.of("login:email", email, "login:password", password),
+              nonce);
       assertEquals(302, refused.statusCode(), "nonce " + nonce);
-      assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("faces/login.xhtml?expired=true"),
+      assertTrue(
+          refused
+              .headers()
+              .firstValue("Location")
+              .orElse("")
+              .endsWith("faces/login.xhtml?expired=true"),
           refused.headers().firstValue("Location").toString());
-      var area = client.send(HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/app/index.xhtml")).build(),
-          HttpResponse.BodyHandlers.discarding());
-      assertTrue(area.headers().firstValue("Location").orElse("").contains("faces/login.xhtml"),
+      var area =
+          client.send(
+              HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/app/index.xhtml"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertTrue(
+          area.headers().firstValue("Location").orElse("").contains("faces/login.xhtml"),
           "the right password without the page's nonce signed nobody in (nonce " + nonce + ")");
     }
     for (int i = 0; i < 12; i++) {
-      post(client(), "faces/login.xhtml", "login", Map.of("login:email", email, "login:password", "wrong " + i), null);
+      post(
+          client(),
+          "faces/login.xhtml",
+          "login",
+          Map.of("login:email", email, "login:password", "wrong " + i),
+          null);
     }
-    var login = post(client(), "faces/login.xhtml", "login",
-        Map.of("login:email", email, "login:password", password), true);
-    assertTrue(login.headers().firstValue("Location").orElse("").contains("faces/app/index.xhtml"),
-        "refused posts counted no wrong password: " + login.statusCode() + " " + login.headers().firstValue("Location"));
+    var login =
+        post(
+            client(),
+            "faces/login.xhtml",
+            "login",
+            Map.of("login:email", email, "login:password", password),
+            true);
+    assertTrue(
+        login.headers().firstValue("Location").orElse("").contains("faces/app/index.xhtml"),
+        "refused posts counted no wrong password: "
+            + login.statusCode()
+            + " "
+            + login.headers().firstValue("Location"));
   }
 
   private static HttpClient client() {
@@ -193,9 +322,21 @@ public class FormFuzzIT {
   void theRegistrationFormAnswersAnyInputWithAPage() throws Exception {
     for (String input : inputs(25)) {
       HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
-      var response = post(client, "faces/register.xhtml", "register",
-          Map.of("register:email", input, "register:name", input,
-              "register:password", input, "register:confirmation", input), true);
+      var response =
+          post(
+              client,
+              "faces/register.xhtml",
+              "register",
+              Map.of(
+                  "register:email",
+                  input,
+                  "register:name",
+                  input,
+                  "register:password",
+                  input,
+                  "register:confirmation",
+                  input),
+              true);
       assertAnsweredWithAPage(response, "registration with " + input.length() + " characters");
     }
   }

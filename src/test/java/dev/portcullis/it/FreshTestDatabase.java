@@ -8,11 +8,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Before any integration test starts the managed Liberty (whose application migrates its database at
- * start), drops and re-creates the PostgreSQL or MariaDB test database named by the failsafe execution,
- * so counters that earlier runs left (password throttle per address, second-factor failures) cannot
- * change an outcome. The H2 run gets the same from maven-clean-plugin. Does nothing without
- * {@code portcullis.it.db.kind}, so unit tests never touch a database server.
+ * Before any integration test starts the managed Liberty (whose application migrates its database
+ * at start), drops and re-creates the PostgreSQL or MariaDB test database named by the failsafe
+ * execution, so counters that earlier runs left (password throttle per address, second-factor
+ * failures) cannot change an outcome. The H2 run gets the same from maven-clean-plugin. Does
+ * nothing without {@code portcullis.it.db.kind}, so unit tests never touch a database server.
  */
 public class FreshTestDatabase implements LauncherSessionListener {
 
@@ -21,20 +21,23 @@ public class FreshTestDatabase implements LauncherSessionListener {
     String kind = System.getProperty("portcullis.it.db.kind", "h2");
     String name = System.getProperty("portcullis.it.db.name", "portcullis_test");
     if (!name.matches("[a-z_]+")) {
-      throw new IllegalArgumentException("portcullis.it.db.name must be lower-case letters and _: " + name);
+      throw new IllegalArgumentException(
+          "portcullis.it.db.name must be lower-case letters and _: " + name);
     }
     switch (kind) {
       case "h2" -> {}
-      case "postgresql" -> run(
-          System.getProperty("portcullis.it.postgresql.admin-url"),
-          System.getProperty("portcullis.it.postgresql.admin-user"),
-          "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
-          "CREATE DATABASE " + name + " ENCODING 'UTF8'");
-      case "mariadb" -> run(
-          System.getProperty("portcullis.it.mariadb.admin-url"),
-          System.getProperty("portcullis.it.mariadb.admin-user"),
-          "DROP DATABASE IF EXISTS " + name,
-          "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      case "postgresql" ->
+          run(
+              System.getProperty("portcullis.it.postgresql.admin-url"),
+              System.getProperty("portcullis.it.postgresql.admin-user"),
+              "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
+              "CREATE DATABASE " + name + " ENCODING 'UTF8'");
+      case "mariadb" ->
+          run(
+              System.getProperty("portcullis.it.mariadb.admin-url"),
+              System.getProperty("portcullis.it.mariadb.admin-user"),
+              "DROP DATABASE IF EXISTS " + name,
+              "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       default -> throw new IllegalArgumentException("portcullis.it.db.kind: " + kind);
     }
   }
@@ -47,8 +50,12 @@ public class FreshTestDatabase implements LauncherSessionListener {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Cannot prepare the test database at " + url + " as " + user
-              + " (is the server running? .ci/run starts it): " + e.getMessage(),
+          "Cannot prepare the test database at "
+              + url
+              + " as "
+              + user
+              + " (is the server running? .ci/run starts it): "
+              + e.getMessage(),
           e);
     }
   }

@@ -9,9 +9,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The test server speaks HTTPS with Liberty's generated, self-signed development certificate; plain HTTP
- * only redirects. Tests talk to it over HTTPS, trusting that certificate (and, through the failsafe
- * property jdk.internal.httpclient.disableHostnameVerification, whatever name it carries).
+ * The test server speaks HTTPS with Liberty's generated, self-signed development certificate; plain
+ * HTTP only redirects. Tests talk to it over HTTPS, trusting that certificate (and, through the
+ * failsafe property jdk.internal.httpclient.disableHostnameVerification, whatever name it carries).
  */
 public final class Https {
 
@@ -24,9 +24,12 @@ public final class Https {
     return url.endsWith("/") ? url : url + "/";
   }
 
-  /** The test server's plain HTTP address of {@code path} on 127.0.0.1, e.g. {@code /health/ready}. */
+  /**
+   * The test server's plain HTTP address of {@code path} on 127.0.0.1, e.g. {@code /health/ready}.
+   */
   public static java.net.URI plain(String path) {
-    return java.net.URI.create("http://127.0.0.1:" + System.getProperty("http.port", "9080") + path);
+    return java.net.URI.create(
+        "http://127.0.0.1:" + System.getProperty("http.port", "9080") + path);
   }
 
   /** A client that accepts the development certificate; never follows redirects unless told to. */
@@ -34,7 +37,9 @@ public final class Https {
     return HttpClient.newBuilder().sslContext(trustingContext());
   }
 
-  /** A TLS context that accepts the development certificate, for tests that speak TLS themselves. */
+  /**
+   * A TLS context that accepts the development certificate, for tests that speak TLS themselves.
+   */
   public static SSLContext trustingContext() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");

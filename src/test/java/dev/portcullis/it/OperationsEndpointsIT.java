@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -37,14 +36,18 @@ public class OperationsEndpointsIT {
   private String get(String path, int expectedStatus) throws Exception {
     String root = Https.secure(base).replaceFirst("/portcullis/$", "/");
     HttpResponse<String> response =
-        Https.client().build().send(HttpRequest.newBuilder(URI.create(root + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        Https.client()
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(root + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(expectedStatus, response.statusCode(), path + ": " + response.body());
     return response.body();
   }
 
   private static final Pattern REJECTED_PASSWORDS =
-      Pattern.compile("(?m)^portcullis_login_attempts_total\\{[^}]*result=\"rejected\"[^}]*step=\"password\"[^}]*} ([0-9.]+)$");
+      Pattern.compile(
+          "(?m)^portcullis_login_attempts_total\\{[^}]*result=\"rejected\"[^}]*step=\"password\"[^}]*} ([0-9.]+)$");
 
   private double rejectedPasswords() throws Exception {
     Matcher m = REJECTED_PASSWORDS.matcher(get("metrics?scope=application", 200));

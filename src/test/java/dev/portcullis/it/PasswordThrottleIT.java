@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Password attempts are limited per email and per client address, in the database, with time moved. */
+/**
+ * Password attempts are limited per email and per client address, in the database, with time moved.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class PasswordThrottleIT {
 
@@ -64,15 +66,19 @@ public class PasswordThrottleIT {
     throttle.recordFailure(email, shared);
     throttle.recordSuccess(email);
     assertEquals(0, throttle.failuresFor(email));
-    assertTrue(throttle.paused("anyone@example.com", shared).isPresent(), "100 from one address pause it");
+    assertTrue(
+        throttle.paused("anyone@example.com", shared).isPresent(), "100 from one address pause it");
   }
 
   @Test
   void parallelFailuresAreCountedExactly() throws Exception {
-    Parallel.run(executor, 8, () -> {
-      throttle.recordFailure(email, address);
-      return null;
-    });
+    Parallel.run(
+        executor,
+        8,
+        () -> {
+          throttle.recordFailure(email, address);
+          return null;
+        });
     assertEquals(8, throttle.failuresFor(email));
   }
 }

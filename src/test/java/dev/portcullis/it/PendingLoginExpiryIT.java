@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A correct password waits only a few minutes for the second step. The server's clock is moved through a
- * test-only servlet, so nothing sleeps.
+ * A correct password waits only a few minutes for the second step. The server's clock is moved
+ * through a test-only servlet, so nothing sleeps.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -26,23 +25,27 @@ public class PendingLoginExpiryIT {
 
   @Deployment(testable = false)
   public static WebArchive app() {
-    return Deployments.realWar("expiry-it.war").addClasses(MovableClock.class, ClockControlServlet.class);
+    return Deployments.realWar("expiry-it.war")
+        .addClasses(MovableClock.class, ClockControlServlet.class);
   }
 
   @ArquillianResource URL base;
 
   private Instant serverTime(String query) throws Exception {
     String seconds =
-        Https.client().build()
+        Https.client()
+            .build()
             .send(
-                HttpRequest.newBuilder(URI.create(Https.secure(base) + "test-clock" + query)).build(),
+                HttpRequest.newBuilder(URI.create(Https.secure(base) + "test-clock" + query))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     return Instant.ofEpochSecond(Long.parseLong(seconds.trim()));
   }
 
   @Test
-  void aPendingLoginExpiresAfterFiveMinutesAndTheRightCodeThenLeadsBackToThePassword() throws Exception {
+  void aPendingLoginExpiresAfterFiveMinutesAndTheRightCodeThenLeadsBackToThePassword()
+      throws Exception {
     try (Browser browser = new Browser(base)) {
       String email = TwoStepLoginBrowserIT.newEmail("expiry");
       TwoStepLoginBrowserIT.register(browser, email, "Expiry Example");

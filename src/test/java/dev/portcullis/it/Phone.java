@@ -20,8 +20,8 @@ import javax.imageio.ImageIO;
 import org.apache.commons.codec.binary.Base32;
 
 /**
- * What an authenticator app does: reads the QR code from pixels, keeps the otpauth URI, and computes codes
- * from the secret it carried, with the parameters it named.
+ * What an authenticator app does: reads the QR code from pixels, keeps the otpauth URI, and
+ * computes codes from the secret it carried, with the parameters it named.
  */
 public final class Phone {
 
@@ -53,7 +53,8 @@ public final class Phone {
     ReaderException last = null;
     for (Map<DecodeHintType, Object> hints :
         List.<Map<DecodeHintType, Object>>of(
-            Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))) {
+            Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE),
+            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))) {
       try {
         return new Phone(new QRCodeReader().decode(bitmap, hints).getText());
       } catch (ReaderException e) {

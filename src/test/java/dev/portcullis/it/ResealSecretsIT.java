@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Key rotation: every sealed secret is rewritten under a new key, opens with it, and nothing sealed is
- * left under the old one; then everything goes back under the server's key, and logins still work.
+ * Key rotation: every sealed secret is rewritten under a new key, opens with it, and nothing sealed
+ * is left under the old one; then everything goes back under the server's key, and logins still
+ * work.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ResealSecretsIT {
@@ -77,16 +78,30 @@ public class ResealSecretsIT {
 
   @Test
   void everySealedSecretMovesToTheNewKeyAndBack() throws Exception {
-    String accountId = registerAccount.register("reseal-" + UUID.randomUUID() + "@example.com", "Reseal",
-        "correct horse battery staple", "correct horse battery staple").id();
+    String accountId =
+        registerAccount
+            .register(
+                "reseal-" + UUID.randomUUID() + "@example.com",
+                "Reseal",
+                "correct horse battery staple",
+                "correct horse battery staple")
+            .id();
     EnrollTotp.PendingSecret pending = enrollTotp.begin(accountId, "reseal@example.com");
     byte[] seed = new Base32().decode(pending.base32Secret());
     Totp totp = Totp.standard();
-    assertInstanceOf(Check.Passed.class, enrollTotp.confirm(accountId,
-        TypedCode.of(totp.codeAt(seed, totp.stepAt(MovableClock.now()))).orElseThrow()));
+    assertInstanceOf(
+        Check.Passed.class,
+        enrollTotp.confirm(
+            accountId,
+            TypedCode.of(totp.codeAt(seed, totp.stepAt(MovableClock.now()))).orElseThrow()));
     VirtualYubiKey key = VirtualYubiKey.random();
-    assertInstanceOf(Check.Passed.class, enrollYubiKey.register(accountId, "K",
-        new EnrollYubiKey.LocalSecrets(key.aesKeyHex(), key.privateIdHex()), TypedCode.of(key.touch()).orElseThrow()));
+    assertInstanceOf(
+        Check.Passed.class,
+        enrollYubiKey.register(
+            accountId,
+            "K",
+            new EnrollYubiKey.LocalSecrets(key.aesKeyHex(), key.privateIdHex()),
+            TypedCode.of(key.touch()).orElseThrow()));
 
     String serverKey = ConfigProvider.getConfig().getValue("portcullis.secret-key", String.class);
     byte[] raw = new byte[32];
@@ -98,14 +113,18 @@ public class ResealSecretsIT {
     assertEquals(0, reseal.resealAll(rotated), "nothing is left under the old key");
     String sealedSeed = sealedSeedOf(accountId);
     assertTrue(sealedSeed.startsWith("v2:" + rotated.currentKeyId() + ":"));
-    assertArrayEquals(seed, rotated.open(sealedSeed, "totp:" + accountId + ":" + factorIdOf(accountId)));
+    assertArrayEquals(
+        seed, rotated.open(sealedSeed, "totp:" + accountId + ":" + factorIdOf(accountId)));
 
     SecretBox back = box(serverKey, newKey);
     assertTrue(reseal.resealAll(back) >= 3);
     MovableClock.advance(Duration.ofSeconds(30));
-    assertInstanceOf(Outcome.Accepted.class,
-        verifier.verify(accountId, totp.codeAt(seed, totp.stepAt(MovableClock.now()))), "the app still works");
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch()), "the key still works");
+    assertInstanceOf(
+        Outcome.Accepted.class,
+        verifier.verify(accountId, totp.codeAt(seed, totp.stepAt(MovableClock.now()))),
+        "the app still works");
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(accountId, key.touch()), "the key still works");
   }
 
   private String sealedSeedOf(String accountId) throws Exception {
@@ -117,7 +136,8 @@ public class ResealSecretsIT {
   }
 
   private String column(String sql, String accountId) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         r.next();

@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The runnable jar the package phase made ({@code target/portcullis.jar}), started with {@code java
- * -jar} as an operator would: settings in environment variables, its own extraction folder and console
- * log under {@code target/runnable-jar/<name>}.
+ * -jar} as an operator would: settings in environment variables, its own extraction folder and
+ * console log under {@code target/runnable-jar/<name>}.
  */
 final class RunnableJar implements AutoCloseable {
 
-  private static final Path JAR = Path.of(System.getProperty("portcullis.jar", "target/portcullis.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("portcullis.jar", "target/portcullis.jar"));
   private static final Path WORK = Path.of("target", "runnable-jar");
 
   private final String name;
@@ -95,7 +96,8 @@ final class RunnableJar implements AutoCloseable {
       }
       try {
         HttpResponse<String> response =
-            client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
+            client.send(
+                HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
           return;
         }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.account.Accounts;
 import dev.portcullis.account.RegisterAccount;
-import dev.portcullis.factor.VerifySecondFactor;
-import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
+import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.PasswordThrottle;
 import dev.portcullis.security.Reauthenticate;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The verification rules of DESIGN.md, checked inside Liberty with JPA on the real database: enrollment,
- * replay, the time window, parallel requests, recovery codes and the failure throttle.
+ * The verification rules of DESIGN.md, checked inside Liberty with JPA on the real database:
+ * enrollment, replay, the time window, parallel requests, recovery codes and the failure throttle.
  */
 @ExtendWith(ArquillianExtension.class)
 public class SecondFactorVerificationIT {
@@ -88,7 +88,8 @@ public class SecondFactorVerificationIT {
     secret = new Base32().decode(pending.base32Secret());
     assertEquals(20, secret.length, "160-bit secret");
     assertInstanceOf(
-        SecondFactorMethod.Check.Passed.class, enrollTotp.confirm(accountId, typed(codeAt(MID_STEP))));
+        SecondFactorMethod.Check.Passed.class,
+        enrollTotp.confirm(accountId, typed(codeAt(MID_STEP))));
     MovableClock.advance(Duration.ofSeconds(30));
   }
 
@@ -102,7 +103,8 @@ public class SecondFactorVerificationIT {
 
   @Test
   void acceptsTheCurrentCode() {
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
     assertTrue(verifier.twoFactorEnabled(accountId));
   }
 
@@ -131,10 +133,12 @@ public class SecondFactorVerificationIT {
   void acceptsACodeOneStepOldOrAheadForAClockSlightlyOff() {
     Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
     MovableClock.set(now);
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(now.minusSeconds(30))));
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(accountId, codeAt(now.minusSeconds(30))));
     MovableClock.advance(Duration.ofSeconds(30));
     assertInstanceOf(
-        Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now().plusSeconds(30))));
+        Outcome.Accepted.class,
+        verifier.verify(accountId, codeAt(MovableClock.now().plusSeconds(30))));
   }
 
   @Test
@@ -142,7 +146,8 @@ public class SecondFactorVerificationIT {
     Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
     MovableClock.set(now);
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(now)));
-    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(now.minusSeconds(30))));
+    assertInstanceOf(
+        Outcome.Rejected.class, verifier.verify(accountId, codeAt(now.minusSeconds(30))));
   }
 
   @Test
@@ -150,7 +155,8 @@ public class SecondFactorVerificationIT {
     Instant now = MovableClock.now().plus(Duration.ofMinutes(5));
     MovableClock.set(now);
     var first = (Outcome.Accepted) verifier.verify(accountId, codeAt(now.minusSeconds(30)));
-    assertEquals(0, first.verified().clockOffsetSeconds(), "one boundary-crossing code says nothing");
+    assertEquals(
+        0, first.verified().clockOffsetSeconds(), "one boundary-crossing code says nothing");
     MovableClock.advance(Duration.ofSeconds(30));
     var second =
         (Outcome.Accepted) verifier.verify(accountId, codeAt(MovableClock.now().minusSeconds(30)));
@@ -177,7 +183,10 @@ public class SecondFactorVerificationIT {
   void theSameCodeSentInParallelSucceedsExactlyOnce() throws Exception {
     String code = codeAt(MovableClock.now());
     List<Outcome> outcomes = inParallel(16, () -> verifier.verify(accountId, code));
-    assertEquals(1, outcomes.stream().filter(Outcome.Accepted.class::isInstance).count(), outcomes::toString);
+    assertEquals(
+        1,
+        outcomes.stream().filter(Outcome.Accepted.class::isInstance).count(),
+        outcomes::toString);
   }
 
   @Test
@@ -189,7 +198,8 @@ public class SecondFactorVerificationIT {
       assertTrue(code.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"), "80-bit base32 code");
       assertFalse(databaseContains(code.replace("-", "")), "stored in clear");
     }
-    var last = (Outcome.Accepted) verifier.verify(accountId, codes.get(9).toUpperCase().replace("-", " "));
+    var last =
+        (Outcome.Accepted) verifier.verify(accountId, codes.get(9).toUpperCase().replace("-", " "));
     assertEquals(9, last.verified().remainingRecoveryCodes());
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codes.get(2)));
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codes.get(9)));
@@ -200,7 +210,10 @@ public class SecondFactorVerificationIT {
   void aRecoveryCodeSentInParallelIsConsumedOnce() throws Exception {
     String code = recoveryCodes.regenerate(accountId).get(0);
     List<Outcome> outcomes = inParallel(16, () -> verifier.verify(accountId, code));
-    assertEquals(1, outcomes.stream().filter(Outcome.Accepted.class::isInstance).count(), outcomes::toString);
+    assertEquals(
+        1,
+        outcomes.stream().filter(Outcome.Accepted.class::isInstance).count(),
+        outcomes::toString);
     assertEquals(9, recoveryCodes.remaining(accountId));
   }
 
@@ -217,13 +230,18 @@ public class SecondFactorVerificationIT {
       assertEquals(i, outcome.consecutiveFailures());
     }
     assertEquals(
-        java.time.LocalDateTime.ofInstant(MovableClock.now().plus(Duration.ofMinutes(15)), java.time.ZoneOffset.UTC),
+        java.time.LocalDateTime.ofInstant(
+            MovableClock.now().plus(Duration.ofMinutes(15)), java.time.ZoneOffset.UTC),
         lockedUntilInDatabase(),
         "locked for 15 minutes");
-    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MovableClock.now())),
+    assertInstanceOf(
+        Outcome.Rejected.class,
+        verifier.verify(accountId, codeAt(MovableClock.now())),
         "a right code is refused while locked");
     MovableClock.advance(Duration.ofMinutes(16));
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())),
+    assertInstanceOf(
+        Outcome.Accepted.class,
+        verifier.verify(accountId, codeAt(MovableClock.now())),
         "the lock ends after 15 minutes");
     assertEquals(0, failuresInDatabase(), "a correct code resets the count");
   }
@@ -242,19 +260,29 @@ public class SecondFactorVerificationIT {
     verifier.verify(accountId, recovery.get(0));
     List<String> events = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT event_type, detail, client_address FROM security_event WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT event_type, detail, client_address FROM security_event WHERE account_id = ?")) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           events.add(r.getString(1));
-          assertFalse(r.getString(2).contains(code) || r.getString(2).contains(recovery.get(0)), "no code in an event");
+          assertFalse(
+              r.getString(2).contains(code) || r.getString(2).contains(recovery.get(0)),
+              "no code in an event");
           assertEquals("127.0.0.1", r.getString(3), "the client address of the request");
         }
       }
     }
-    for (String type : List.of("FACTOR_ADDED", "CODE_ACCEPTED", "REPLAY_DETECTED", "CODE_REJECTED",
-        "SECOND_STEP_LOCKED", "RECOVERY_CODES_REGENERATED", "RECOVERY_CODE_USED")) {
+    for (String type :
+        List.of(
+            "FACTOR_ADDED",
+            "CODE_ACCEPTED",
+            "REPLAY_DETECTED",
+            "CODE_REJECTED",
+            "SECOND_STEP_LOCKED",
+            "RECOVERY_CODES_REGENERATED",
+            "RECOVERY_CODE_USED")) {
       assertTrue(events.contains(type), type + " in " + events);
     }
   }
@@ -264,7 +292,9 @@ public class SecondFactorVerificationIT {
     String wrong = codeAt(MovableClock.now()).equals("000000") ? "111111" : "000000";
     inParallel(50, () -> verifier.verify(accountId, wrong));
     assertEquals(50, failuresInDatabase());
-    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, codeAt(MovableClock.now())),
+    assertInstanceOf(
+        Outcome.Rejected.class,
+        verifier.verify(accountId, codeAt(MovableClock.now())),
         "locked: even the right code is not checked");
   }
 
@@ -275,11 +305,13 @@ public class SecondFactorVerificationIT {
       verifier.verify(accountId, wrong);
     }
     String right = codeAt(MovableClock.now());
-    assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, right), "too soon after three");
+    assertInstanceOf(
+        Outcome.Rejected.class, verifier.verify(accountId, right), "too soon after three");
     MovableClock.advance(Duration.ofSeconds(1));
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, right), "the wait doubled");
     MovableClock.advance(Duration.ofSeconds(4));
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, right), "unused, so still good");
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(accountId, right), "unused, so still good");
     assertEquals(0, failuresInDatabase());
   }
 
@@ -294,10 +326,17 @@ public class SecondFactorVerificationIT {
 
   @Test
   void theEnrollmentCodeIsCountedByTheSameLimiter() throws Exception {
-    String other = registerAccount.register("enroll-" + UUID.randomUUID() + "@example.com", "Enroll",
-        "correct horse battery staple", "correct horse battery staple").id();
+    String other =
+        registerAccount
+            .register(
+                "enroll-" + UUID.randomUUID() + "@example.com",
+                "Enroll",
+                "correct horse battery staple",
+                "correct horse battery staple")
+            .id();
     enrollTotp.begin(other, "enroll@example.com");
-    Outcome outcome = verifier.verify(other, "000000", c -> c.isDigits(6), c -> enrollTotp.confirm(other, c));
+    Outcome outcome =
+        verifier.verify(other, "000000", c -> c.isDigits(6), c -> enrollTotp.confirm(other, c));
     assertInstanceOf(Outcome.Rejected.class, outcome);
     assertEquals(1, ((Outcome.Rejected) outcome).consecutiveFailures());
   }
@@ -310,13 +349,20 @@ public class SecondFactorVerificationIT {
     for (int i = 0; i < 3; i++) {
       org.junit.jupiter.api.Assertions.assertThrows(
           IllegalStateException.class,
-          () -> verifier.verify(accountId, "123456", c -> true, c -> {
-            throw new IllegalStateException("a fault of the check, after the attempt was claimed");
-          }));
+          () ->
+              verifier.verify(
+                  accountId,
+                  "123456",
+                  c -> true,
+                  c -> {
+                    throw new IllegalStateException(
+                        "a fault of the check, after the attempt was claimed");
+                  }));
     }
     assertEquals(1, failuresInDatabase(), "a check that crashed was no guess");
     MovableClock.advance(Duration.ofSeconds(30));
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
   }
 
   private static final String PASSWORD = "correct horse battery staple";
@@ -329,14 +375,16 @@ public class SecondFactorVerificationIT {
       Reauthenticate.Result refused = reauthenticate.check(accountId, "not my password " + i, code);
       assertEquals(new Reauthenticate.Refused("code", Reauthenticate.FAILED_PROOF), refused);
     }
-    assertTrue(passwordThrottle.paused(email, "203.0.113.7").isPresent(), "the login form is paused too");
+    assertTrue(
+        passwordThrottle.paused(email, "203.0.113.7").isPresent(), "the login form is paused too");
     assertEquals(
         new Reauthenticate.Refused("code", Reauthenticate.PAUSED),
         reauthenticate.check(accountId, PASSWORD, code),
         "paused: even the right password is not looked at");
     MovableClock.advance(Duration.ofMinutes(16));
     assertInstanceOf(
-        Reauthenticate.Proven.class, reauthenticate.check(accountId, PASSWORD, codeAt(MovableClock.now())));
+        Reauthenticate.Proven.class,
+        reauthenticate.check(accountId, PASSWORD, codeAt(MovableClock.now())));
   }
 
   @Test
@@ -353,7 +401,8 @@ public class SecondFactorVerificationIT {
         reauthenticate.check(accountId, "not my password", "12"),
         reauthenticate.check(accountId, PASSWORD, "12"),
         "input that is no code is told so whatever the password");
-    assertEquals(counted, passwordThrottle.failuresFor(email), "and its password was not looked at");
+    assertEquals(
+        counted, passwordThrottle.failuresFor(email), "and its password was not looked at");
   }
 
   private <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
@@ -363,7 +412,8 @@ public class SecondFactorVerificationIT {
   /** The lock's end as stored: UTC wall-clock time. */
   private java.time.LocalDateTime lockedUntilInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -374,7 +424,8 @@ public class SecondFactorVerificationIT {
 
   private int failuresInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -383,7 +434,9 @@ public class SecondFactorVerificationIT {
     }
   }
 
-  /** Returns whether any stored secret value of the account contains {@code text}, ignoring case. */
+  /**
+   * Returns whether any stored secret value of the account contains {@code text}, ignoring case.
+   */
   private boolean databaseContains(String text) throws Exception {
     String values =
         "SELECT sealed_secret AS v FROM totp_factor WHERE account_id = ?"
@@ -392,7 +445,9 @@ public class SecondFactorVerificationIT {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT COUNT(*), SUM(CASE WHEN LOWER(v) LIKE ? THEN 1 ELSE 0 END) FROM (" + values + ") x")) {
+                "SELECT COUNT(*), SUM(CASE WHEN LOWER(v) LIKE ? THEN 1 ELSE 0 END) FROM ("
+                    + values
+                    + ") x")) {
       s.setString(1, "%" + text.toLowerCase() + "%");
       s.setString(2, accountId);
       s.setString(3, accountId);

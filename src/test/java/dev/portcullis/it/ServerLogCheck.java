@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The server log stays clean: after each integration test class, every WARNING, ERROR or FATAL line
  * the managed Liberty wrote to {@code messages.log} since the class before must be one the class
- * expects ({@link ExpectedServerLog}) or one of the few below that are not the portal's. Anything else
- * fails the class, with the lines. Registered for every test (junit-platform.properties); it looks only
- * when failsafe runs the integration tests against the managed server.
+ * expects ({@link ExpectedServerLog}) or one of the few below that are not the portal's. Anything
+ * else fails the class, with the lines. Registered for every test (junit-platform.properties); it
+ * looks only when failsafe runs the integration tests against the managed server.
  */
 public class ServerLogCheck implements AfterAllCallback {
 
@@ -28,14 +28,17 @@ public class ServerLogCheck implements AfterAllCallback {
       Path.of("target", "liberty", "wlp", "usr", "servers", "portcullis", "logs", "messages.log");
 
   /** {@code [date] thread logger L message}; continuation lines (stack traces) start otherwise. */
-  private static final Pattern LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ (\\S+)\\s+([WEF]) (.*)$");
+  private static final Pattern LINE =
+      Pattern.compile("^\\[[^\\]]+\\] \\S+ (\\S+)\\s+([WEF]) (.*)$");
 
   /**
    * Not the portal's: JUnit running inside the server for Arquillian warns about Arquillian's own
    * lifecycle class (arquillian-junit5 1.8, JUnit 5.14).
    */
   private static final List<Pattern> NOT_OURS =
-      List.of(Pattern.compile("^org\\.junit\\.jupiter\\.engine\\.descriptor\\.AbstractExtensionContext W Type implements CloseableResource"));
+      List.of(
+          Pattern.compile(
+              "^org\\.junit\\.jupiter\\.engine\\.descriptor\\.AbstractExtensionContext W Type implements CloseableResource"));
 
   /** How far each version of the log (rolled at every server start) has been read. */
   private static final Map<Object, Long> READ = new ConcurrentHashMap<>();
@@ -46,7 +49,8 @@ public class ServerLogCheck implements AfterAllCallback {
       return;
     }
     List<Pattern> expected = new ArrayList<>(NOT_OURS);
-    ExpectedServerLog declared = context.getRequiredTestClass().getAnnotation(ExpectedServerLog.class);
+    ExpectedServerLog declared =
+        context.getRequiredTestClass().getAnnotation(ExpectedServerLog.class);
     if (declared != null) {
       for (String regex : declared.value()) {
         expected.add(Pattern.compile(regex));
@@ -65,7 +69,9 @@ public class ServerLogCheck implements AfterAllCallback {
     }
     if (!unexpected.isEmpty()) {
       throw new AssertionError(
-          "The server log has " + unexpected.size() + " WARNING/ERROR line(s) that "
+          "The server log has "
+              + unexpected.size()
+              + " WARNING/ERROR line(s) that "
               + context.getRequiredTestClass().getSimpleName()
               + " did not expect (declare deliberate ones with @ExpectedServerLog):\n  "
               + String.join("\n  ", unexpected));

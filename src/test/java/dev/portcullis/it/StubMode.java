@@ -2,7 +2,9 @@ package dev.portcullis.it;
 
 /** How {@link ValidationServerStub} answers verify requests. */
 public enum StubMode {
-  /** Like YubiCloud: OK for a genuine, new OTP of a known key; BAD_OTP or REPLAYED_OTP otherwise. */
+  /**
+   * Like YubiCloud: OK for a genuine, new OTP of a known key; BAD_OTP or REPLAYED_OTP otherwise.
+   */
   GENUINE,
   HANG,
   HTTP_500,

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes behind an imaginary load balancer: the runnable jar the build made, started twice with
- * {@code java -jar} on two ports, both on one PostgreSQL database with sessions kept there. A login may
- * take its steps on different nodes; the same code sent to both at once logs in once; wrong codes
- * counted on one node lock the second step on the other.
+ * {@code java -jar} on two ports, both on one PostgreSQL database with sessions kept there. A login
+ * may take its steps on different nodes; the same code sent to both at once logs in once; wrong
+ * codes counted on one node lock the second step on the other.
  */
 public class TwoNodeIT {
 
@@ -76,7 +76,9 @@ public class TwoNodeIT {
 
   /** Opens a TLS 1.2 connection to node A offering only {@code suite}. */
   private static javax.net.ssl.SSLSocket tls12(String suite) throws Exception {
-    var socket = (javax.net.ssl.SSLSocket) Https.trustingContext().getSocketFactory().createSocket("localhost", 9544);
+    var socket =
+        (javax.net.ssl.SSLSocket)
+            Https.trustingContext().getSocketFactory().createSocket("localhost", 9544);
     socket.setSoTimeout(10_000);
     socket.setEnabledProtocols(new String[] {"TLSv1.2"});
     socket.setEnabledCipherSuites(new String[] {suite});
@@ -85,13 +87,20 @@ public class TwoNodeIT {
 
   @Test
   void theJarOffersOnlyForwardSecretSuitesAndRefusesRenegotiation() throws Exception {
-    for (String weak : java.util.List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA")) {
+    for (String weak :
+        java.util.List.of(
+            "TLS_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA")) {
       try (var socket = tls12(weak)) {
-        var refused = org.junit.jupiter.api.Assertions.assertThrows(javax.net.ssl.SSLException.class, socket::startHandshake, weak);
+        var refused =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                javax.net.ssl.SSLException.class, socket::startHandshake, weak);
         // refused by the server (an alert, or the connection closed), not by this client
-        assertTrue(refused.getMessage().contains("Received fatal alert")
-            || refused.getMessage().contains("Remote host terminated"), "the server refused " + weak + ": " + refused);
+        assertTrue(
+            refused.getMessage().contains("Received fatal alert")
+                || refused.getMessage().contains("Remote host terminated"),
+            "the server refused " + weak + ": " + refused);
       }
     }
     try (var socket = tls12("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")) {
@@ -99,15 +108,24 @@ public class TwoNodeIT {
       assertEquals("TLSv1.2", socket.getSession().getProtocol());
       socket.startHandshake(); // the client asks to renegotiate
       var out = socket.getOutputStream();
-      out.write("GET /portcullis/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(
+          "GET /portcullis/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       out.flush();
-      var refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
-        if (socket.getInputStream().read() < 0) {
-          throw new java.io.EOFException("closed without an answer");
-        }
-      }, "a renegotiated connection must not be served");
-      assertTrue(refused instanceof java.io.EOFException || refused.getMessage().contains("alert")
-          || refused.getMessage().contains("closed"), refused.toString());
+      var refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.io.IOException.class,
+              () -> {
+                if (socket.getInputStream().read() < 0) {
+                  throw new java.io.EOFException("closed without an answer");
+                }
+              },
+              "a renegotiated connection must not be served");
+      assertTrue(
+          refused instanceof java.io.EOFException
+              || refused.getMessage().contains("alert")
+              || refused.getMessage().contains("closed"),
+          refused.toString());
     }
   }
 
@@ -119,17 +137,23 @@ public class TwoNodeIT {
       assertTrue(browser.url().startsWith(a.base() + "faces/login/verify.xhtml"), browser.url());
 
       browser.driver().get(b.base() + "faces/login/verify.xhtml");
-      assertTrue(browser.url().startsWith(b.base() + "faces/login/verify.xhtml"), "node B knows the pending login");
+      assertTrue(
+          browser.url().startsWith(b.base() + "faces/login/verify.xhtml"),
+          "node B knows the pending login");
       typeCode(browser, enrolled.phone().codeAt(nextStep(enrolled)));
       assertTrue(browser.url().startsWith(b.base() + "faces/app/index.xhtml"), browser.url());
 
       browser.driver().get(b.base() + "faces/app/security.xhtml");
       assertTrue(browser.text("status").contains("on"), "logged in on node B");
       browser.driver().get(a.base() + "faces/app/security.xhtml");
-      assertTrue(browser.url().startsWith(a.base() + "faces/app/security.xhtml"), "and on node A: " + browser.url());
+      assertTrue(
+          browser.url().startsWith(a.base() + "faces/app/security.xhtml"),
+          "and on node A: " + browser.url());
       logOut(browser);
       browser.driver().get(b.base() + "faces/app/security.xhtml");
-      assertTrue(browser.url().contains("login.xhtml"), "logged out on A is logged out on B: " + browser.url());
+      assertTrue(
+          browser.url().contains("login.xhtml"),
+          "logged out on A is logged out on B: " + browser.url());
     }
   }
 
@@ -151,11 +175,13 @@ public class TwoNodeIT {
       try {
         List<Future<String>> urls = new ArrayList<>();
         for (Browser browser : List.of(onA, onB)) {
-          urls.add(pool.submit(() -> {
-            go.await();
-            browser.clickAndWait("verify:submit");
-            return browser.url();
-          }));
+          urls.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    browser.clickAndWait("verify:submit");
+                    return browser.url();
+                  }));
         }
         go.countDown();
         long loggedIn = 0;

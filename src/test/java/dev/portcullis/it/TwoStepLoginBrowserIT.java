@@ -24,9 +24,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
- * The customer's story in Chromium, through the real pages of the real WAR: register, enable TOTP by
- * scanning the QR code off the page, log in with password + code, use a recovery code, turn 2FA off.
- * The screenshots it takes illustrate docs/user-guide.md.
+ * The customer's story in Chromium, through the real pages of the real WAR: register, enable TOTP
+ * by scanning the QR code off the page, log in with password + code, use a recovery code, turn 2FA
+ * off. The screenshots it takes illustrate docs/user-guide.md.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -82,7 +82,8 @@ public class TwoStepLoginBrowserIT {
     assertEquals("Portcullis", phone.parameter("issuer"));
     assertEquals(32, phone.parameter("secret").length(), "160 bits in base32");
     assertEquals(
-        phone.parameter("secret"), browser.text("secretKey").replace(" ", ""),
+        phone.parameter("secret"),
+        browser.text("secretKey").replace(" ", ""),
         "the key shown as text is the one in the barcode");
     assertTrue(browser.text("secretKey").matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}"), "groups of four");
     assertTrue(browser.text("serverTime").endsWith("UTC"));
@@ -100,23 +101,33 @@ public class TwoStepLoginBrowserIT {
       browser.screenshot("04-recovery-codes");
     }
     String download = browser.find("downloadCodes").getAttribute("href");
-    assertEquals("portcullis-recovery-codes.txt", browser.find("downloadCodes").getAttribute("download"));
-    String file = URLDecoder.decode(download.substring(download.indexOf(',') + 1), StandardCharsets.UTF_8);
+    assertEquals(
+        "portcullis-recovery-codes.txt", browser.find("downloadCodes").getAttribute("download"));
+    String file =
+        URLDecoder.decode(download.substring(download.indexOf(',') + 1), StandardCharsets.UTF_8);
     codes.forEach(c -> assertTrue(file.contains(c), "download holds every code"));
 
     // shown once: the same page again shows no codes
     browser.open("faces/app/recovery-codes.xhtml");
     assertTrue(browser.driver().findElements(By.id("recoveryCodes")).isEmpty());
-    // the one-time messages and codes came through the flash, whose cookie is gone once they were shown
+    // the one-time messages and codes came through the flash, whose cookie is gone once they were
+    // shown
     assertEquals(null, browser.driver().manage().getCookieNamed("csfcfc"), "no stale flash cookie");
     return new Enrolled(email, phone, step, codes);
   }
 
-  /** Like a phone's camera: waits until the image is there, and looks again if a frame is unreadable. */
+  /**
+   * Like a phone's camera: waits until the image is there, and looks again if a frame is
+   * unreadable.
+   */
   static Phone scanWhenLoaded(Browser browser, WebElement qr) throws Exception {
-    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-        .until(d -> Boolean.TRUE.equals(browser.script(
-            "return arguments[0].complete && arguments[0].naturalWidth > 0;", qr)));
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver(), java.time.Duration.ofSeconds(10))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    browser.script(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", qr)));
     Exception last = null;
     for (int frame = 0; frame < 5; frame++) {
       byte[] picture = qr.getScreenshotAs(OutputType.BYTES);
@@ -174,16 +185,22 @@ public class TwoStepLoginBrowserIT {
       assertNotEquals(pendingSessionId, browser.sessionId(), "the session id changes at login");
       String loggedIn = browser.sessionId();
       logOut(browser);
-      var afterLogout = Https.client().build().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.base() + "faces/app/index.xhtml"))
-              .header("Cookie", "JSESSIONID=" + loggedIn).build(),
-          java.net.http.HttpResponse.BodyHandlers.discarding());
+      var afterLogout =
+          Https.client()
+              .build()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(browser.base() + "faces/app/index.xhtml"))
+                      .header("Cookie", "JSESSIONID=" + loggedIn)
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding());
       assertEquals(302, afterLogout.statusCode(), "logout ended the session: its id opens nothing");
 
       typePassword(browser, email);
       typeCode(browser, enrolled.recoveryCodes().get(3));
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
-      assertTrue(browser.pageText().contains("9 of your recovery codes are left"), browser.pageText());
+      assertTrue(
+          browser.pageText().contains("9 of your recovery codes are left"), browser.pageText());
       logOut(browser);
 
       typePassword(browser, email);
@@ -199,7 +216,9 @@ public class TwoStepLoginBrowserIT {
       browser.type("disable:password", "not my password");
       browser.type("disable:code", enrolled.recoveryCodes().get(1));
       browser.clickAndWait("disable:submit");
-      assertTrue(browser.pageText().contains("That password or code didn't work"), "the form opens again, with why");
+      assertTrue(
+          browser.pageText().contains("That password or code didn't work"),
+          "the form opens again, with why");
       browser.type("disable:password", PASSWORD);
       browser.type("disable:code", enrolled.recoveryCodes().get(1));
       browser.clickAndWait("disable:submit");
@@ -211,8 +230,15 @@ public class TwoStepLoginBrowserIT {
 
       browser.open("faces/app/security.xhtml");
       String activity = browser.text("activityTable");
-      for (String seen : List.of("Logged in", "Recovery code used", "Second-factor code refused",
-          "Two-Factor Authentication turned off", "Wrong password", "Logged out", "Chrome")) {
+      for (String seen :
+          List.of(
+              "Logged in",
+              "Recovery code used",
+              "Second-factor code refused",
+              "Two-Factor Authentication turned off",
+              "Wrong password",
+              "Logged out",
+              "Chrome")) {
         assertTrue(activity.contains(seen), seen + " in\n" + activity);
       }
       browser.screenshot("10-security-activity");
@@ -222,16 +248,24 @@ public class TwoStepLoginBrowserIT {
   @Test
   void turningTwoFactorOnSignsOutTheSessionsThatHadOnlyThePassword() throws Exception {
     String email = newEmail("raise");
-    try (Browser here = new Browser(base); Browser elsewhere = new Browser(base)) {
+    try (Browser here = new Browser(base);
+        Browser elsewhere = new Browser(base)) {
       register(here, email, "Raise Test");
       typePassword(elsewhere, email);
-      assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), "password only: " + elsewhere.url());
+      assertTrue(
+          elsewhere.url().contains("faces/app/index.xhtml"), "password only: " + elsewhere.url());
       enableTotp(here, email, false);
       elsewhere.open("faces/app/index.xhtml");
-      assertTrue(elsewhere.url().contains("faces/login.xhtml"), "the password-only session ended: " + elsewhere.url());
+      assertTrue(
+          elsewhere.url().contains("faces/login.xhtml"),
+          "the password-only session ended: " + elsewhere.url());
       here.open("faces/app/security.xhtml");
-      assertTrue(here.url().contains("faces/app/security.xhtml"), "the session that turned it on stays in");
-      assertTrue(here.text("activityTable").contains("Signed out everywhere else"), here.text("activityTable"));
+      assertTrue(
+          here.url().contains("faces/app/security.xhtml"),
+          "the session that turned it on stays in");
+      assertTrue(
+          here.text("activityTable").contains("Signed out everywhere else"),
+          here.text("activityTable"));
     }
   }
 
@@ -245,29 +279,40 @@ public class TwoStepLoginBrowserIT {
 
       String beforeLogin = browser.sessionId();
       typePassword(browser, email);
-      assertTrue(browser.url().contains("login/verify.xhtml"), browser.url() + "\n" + browser.pageText());
-      assertNotEquals(beforeLogin, browser.sessionId(), "the password step also renews the session id");
+      assertTrue(
+          browser.url().contains("login/verify.xhtml"), browser.url() + "\n" + browser.pageText());
+      assertNotEquals(
+          beforeLogin, browser.sessionId(), "the password step also renews the session id");
 
-      for (String page : List.of("faces/app/index.xhtml", "faces/app/security.xhtml",
-          "faces/app/totp/enroll.xhtml", "faces/app/recovery-codes.xhtml", "app/index.xhtml",
-          "app/security.xhtml", "app/totp/qr.png")) {
-        Object status = browser.asyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {redirect: 'manual', credentials: 'same-origin'})"
-                + ".then(r => done(r.type + ' ' + r.status)).catch(e => done('error ' + e));",
-            browser.base() + page);
+      for (String page :
+          List.of(
+              "faces/app/index.xhtml",
+              "faces/app/security.xhtml",
+              "faces/app/totp/enroll.xhtml",
+              "faces/app/recovery-codes.xhtml",
+              "app/index.xhtml",
+              "app/security.xhtml",
+              "app/totp/qr.png")) {
+        Object status =
+            browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {redirect: 'manual', credentials: 'same-origin'})"
+                    + ".then(r => done(r.type + ' ' + r.status)).catch(e => done('error ' + e));",
+                browser.base() + page);
         assertEquals("opaqueredirect 0", status, page + " must redirect, not answer");
         browser.open(page);
         assertTrue(browser.url().contains("login/verify.xhtml"), page + " led to " + browser.url());
       }
-      Object ajax = browser.asyncScript(
-          "const done = arguments[arguments.length - 1];"
-              + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin',"
-              + " headers: {'Faces-Request': 'partial/ajax', 'Content-Type': 'application/x-www-form-urlencoded'},"
-              + " body: 'jakarta.faces.partial.ajax=true&enable=enable'})"
-              + ".then(r => r.text()).then(t => done(t)).catch(e => done('error ' + e));",
-          browser.base() + "faces/app/security.xhtml");
-      assertTrue(String.valueOf(ajax).contains("<redirect url=\"/portcullis/faces/login/verify.xhtml\""),
+      Object ajax =
+          browser.asyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin',"
+                  + " headers: {'Faces-Request': 'partial/ajax', 'Content-Type': 'application/x-www-form-urlencoded'},"
+                  + " body: 'jakarta.faces.partial.ajax=true&enable=enable'})"
+                  + ".then(r => r.text()).then(t => done(t)).catch(e => done('error ' + e));",
+              browser.base() + "faces/app/security.xhtml");
+      assertTrue(
+          String.valueOf(ajax).contains("<redirect url=\"/portcullis/faces/login/verify.xhtml\""),
           String.valueOf(ajax));
 
       // the right code completes the login; the same code again is a replay
@@ -278,14 +323,17 @@ public class TwoStepLoginBrowserIT {
       logOut(browser);
       typePassword(browser, email);
       typeCode(browser, code);
-      assertTrue(browser.pageText().contains("That code didn't work"), "a replayed code is refused");
+      assertTrue(
+          browser.pageText().contains("That code didn't work"), "a replayed code is refused");
       typeCode(browser, "12 34");
-      assertTrue(browser.pageText().contains("Enter the 6-digit code"), "a malformed code is explained");
+      assertTrue(
+          browser.pageText().contains("Enter the 6-digit code"), "a malformed code is explained");
 
       // five wrong codes end the pending login: the replayed code was the first, a malformed one
       // does not count
       for (int i = 2; i <= 5; i++) {
-        assertTrue(browser.url().contains("login/verify.xhtml"), "still pending before wrong code " + i);
+        assertTrue(
+            browser.url().contains("login/verify.xhtml"), "still pending before wrong code " + i);
         typeCode(browser, "000000".equals(code) ? "111111" : "000000");
       }
       assertTrue(browser.url().contains("login.xhtml"), browser.url());
@@ -306,8 +354,12 @@ public class TwoStepLoginBrowserIT {
       browser.type("register:password", PASSWORD);
       browser.type("register:confirmation", PASSWORD);
       browser.clickAndWait("register:submit");
-      assertTrue(browser.pageText().contains("An account with this email already exists"), browser.pageText());
-      assertEquals(email.toUpperCase(), browser.find("register:email").getAttribute("value"),
+      assertTrue(
+          browser.pageText().contains("An account with this email already exists"),
+          browser.pageText());
+      assertEquals(
+          email.toUpperCase(),
+          browser.find("register:email").getAttribute("value"),
           "what was typed is kept");
 
       browser.type("register:email", newEmail("dave"));
@@ -325,7 +377,10 @@ public class TwoStepLoginBrowserIT {
       browser.type("register:confirmation", PASSWORD + "!");
       browser.clickAndWait("register:submit");
       assertTrue(browser.pageText().contains("The two passwords differ"), browser.pageText());
-      assertEquals("", browser.find("register:password").getAttribute("value"), "passwords are not sent back");
+      assertEquals(
+          "",
+          browser.find("register:password").getAttribute("value"),
+          "passwords are not sent back");
 
       browser.type("register:email", "not an email");
       browser.type("register:password", PASSWORD);
@@ -386,70 +441,120 @@ public class TwoStepLoginBrowserIT {
 
   @Test
   void pagesCarryTheSecurityHeaders() throws Exception {
-    var plain = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "faces/login.xhtml")).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
+    var plain =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "faces/login.xhtml"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     assertEquals(302, plain.statusCode(), "plain HTTP only redirects");
-    assertTrue(plain.headers().firstValue("Location").orElse("").startsWith("https://"), "to HTTPS");
-    var response = Https.client().build().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        plain.headers().firstValue("Location").orElse("").startsWith("https://"), "to HTTPS");
+    var response =
+        Https.client()
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(Https.secure(base) + "faces/login.xhtml"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     var headers = response.headers();
     assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
     assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
     assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""));
-    assertTrue(headers.firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), "HSTS");
-    assertTrue(headers.allValues("Set-Cookie").stream().allMatch(c -> !c.startsWith("JSESSIONID") || c.contains("Secure")),
+    assertTrue(
+        headers.firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), "HSTS");
+    assertTrue(
+        headers.allValues("Set-Cookie").stream()
+            .allMatch(c -> !c.startsWith("JSESSIONID") || c.contains("Secure")),
         "the session cookie is Secure: " + headers.allValues("Set-Cookie"));
-    assertTrue(headers.firstValue("Cache-Control").orElse("").startsWith("no-store"), "pages are not cached");
+    assertTrue(
+        headers.firstValue("Cache-Control").orElse("").startsWith("no-store"),
+        "pages are not cached");
     List<String> policies = headers.allValues("Content-Security-Policy");
-    assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), policies.toString());
-    assertTrue(policies.stream().anyMatch(p -> p.matches(".*script-src[^;]*'nonce-[^']+'.*")), policies.toString());
-    assertEquals(1, policies.size(), "one policy, so its default-src governs scripts too: " + policies);
+    assertTrue(
+        policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), policies.toString());
+    assertTrue(
+        policies.stream().anyMatch(p -> p.matches(".*script-src[^;]*'nonce-[^']+'.*")),
+        policies.toString());
+    assertEquals(
+        1, policies.size(), "one policy, so its default-src governs scripts too: " + policies);
     assertTrue(policies.get(0).startsWith("default-src 'self';"), policies.toString());
-    assertFalse(response.body().contains(" onclick=\""), "no inline event handlers under the policy");
-    var image = Https.client().build().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + "error.html")).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
-    assertTrue(image.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self';"),
+    assertFalse(
+        response.body().contains(" onclick=\""), "no inline event handlers under the policy");
+    var image =
+        Https.client()
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(Https.secure(base) + "error.html"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertTrue(
+        image
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .startsWith("default-src 'self';"),
         "responses that are no Faces page carry the policy too");
   }
 
   @Test
   void addressesThatNameNoPageAreNotFound() throws Exception {
     var client = Https.client().build();
-    for (String path : List.of("faces/anything.html", "faces/missing.xhtml", "faces/nested/folder/x.jsp",
-        "missing.xhtml", "faces/login.xhtml.bak", "faces/", "faces/login.html")) {
-      var response = client.send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + path)).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+    for (String path :
+        List.of(
+            "faces/anything.html",
+            "faces/missing.xhtml",
+            "faces/nested/folder/x.jsp",
+            "missing.xhtml",
+            "faces/login.xhtml.bak",
+            "faces/",
+            "faces/login.html")) {
+      var response =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + path))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(404, response.statusCode(), path);
-      assertTrue(response.body().contains("There is no such page"), path + " answers with our page");
+      assertTrue(
+          response.body().contains("There is no such page"), path + " answers with our page");
     }
   }
 
   @Test
   void theServerItselfShowsNoWelcomePageAndSendsHsts() throws Exception {
     String root = Https.secure(base).replaceFirst("/portcullis/$", "/");
-    var response = Https.client().build().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var response =
+        Https.client()
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(root)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(404, response.statusCode());
     assertFalse(response.body().contains("Open Liberty"), "Liberty's welcome page is off");
-    assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), "HSTS");
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Strict-Transport-Security")
+            .orElse("")
+            .startsWith("max-age="),
+        "HSTS");
   }
 
   @Test
   void primeFacesIconFontsAreServed() {
     try (Browser browser = new Browser(base)) {
       browser.open("faces/login.xhtml");
-      Object font = browser.asyncScript(
-          "const done = arguments[arguments.length - 1];"
-              + "fetch(document.querySelector('link[href*=primeicons]').href).then(r => r.text())"
-              + ".then(css => { const u = css.match(/url\\(\"?([^\")]+woff2[^\")]*)\"?\\)/)[1];"
-              + " return fetch(new URL(u, document.baseURI)).then(r => done(r.status)); })"
-              + ".catch(e => done('error ' + e));");
+      Object font =
+          browser.asyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "fetch(document.querySelector('link[href*=primeicons]').href).then(r => r.text())"
+                  + ".then(css => { const u = css.match(/url\\(\"?([^\")]+woff2[^\")]*)\"?\\)/)[1];"
+                  + " return fetch(new URL(u, document.baseURI)).then(r => done(r.status)); })"
+                  + ".catch(e => done('error ' + e));");
       assertNotNull(font);
       assertEquals("200", String.valueOf(font));
     }

@@ -24,18 +24,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A Yubico validation server (protocol 2.0) for the tests, deployed on its own ({@code /yubistub}) in
- * the test Liberty and reached over real HTTP on 127.0.0.1. It checks the request signature with the
- * API key, decrypts OTPs of the keys registered with it, remembers counters (REPLAYED_OTP), and signs
- * its answers echoing nonce and OTP, like YubiCloud.
+ * A Yubico validation server (protocol 2.0) for the tests, deployed on its own ({@code /yubistub})
+ * in the test Liberty and reached over real HTTP on 127.0.0.1. It checks the request signature with
+ * the API key, decrypts OTPs of the keys registered with it, remembers counters (REPLAYED_OTP), and
+ * signs its answers echoing nonce and OTP, like YubiCloud.
  *
- * <p>{@code /yubistub/control} tells it what to do: {@code ?reset}, {@code ?key=PUBLICID&aes=HEX&uid=HEX},
- * {@code ?mode=NAME} (see {@link StubMode}), {@code ?requests} (how many verify requests it has seen).
+ * <p>{@code /yubistub/control} tells it what to do: {@code ?reset}, {@code
+ * ?key=PUBLICID&aes=HEX&uid=HEX}, {@code ?mode=NAME} (see {@link StubMode}), {@code ?requests} (how
+ * many verify requests it has seen).
  */
 @WebServlet(urlPatterns = {"/wsapi/2.0/verify", "/control"})
 public class ValidationServerStub extends HttpServlet {
 
   public static final int CLIENT_ID = 4711;
+
   /** Base64 of the 20-byte API key the test server is configured with (see arquillian.xml). */
   public static final String API_KEY = "cG9ydGN1bGxpcy10ZXN0LWFwaS1rZXk=";
 
@@ -47,7 +49,8 @@ public class ValidationServerStub extends HttpServlet {
   private static final AtomicInteger REQUESTS = new AtomicInteger();
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (request.getServletPath().equals("/control")) {
       control(request, response);
     } else {
@@ -55,7 +58,8 @@ public class ValidationServerStub extends HttpServlet {
     }
   }
 
-  private static void control(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static void control(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (request.getParameter("reset") != null) {
       KEYS.clear();
       LAST_COUNTER.clear();
@@ -76,7 +80,8 @@ public class ValidationServerStub extends HttpServlet {
     response.getWriter().print(REQUESTS.get());
   }
 
-  private static void verify(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static void verify(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     REQUESTS.incrementAndGet();
     Map<String, String> query = new TreeMap<>();
     for (String pair : Optional.ofNullable(request.getQueryString()).orElse("").split("&")) {
@@ -88,7 +93,8 @@ public class ValidationServerStub extends HttpServlet {
     StubMode mode = MODE.get();
     switch (mode) {
       case HANG -> {
-        // longer than the deadline of the tests' configuration (2 s), short enough not to hold up undeploy
+        // longer than the deadline of the tests' configuration (2 s), short enough not to hold up
+        // undeploy
         sleep(3_500);
         response.sendError(504);
         return;
@@ -103,7 +109,11 @@ public class ValidationServerStub extends HttpServlet {
     String status = statusFor(mode, query, otp);
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("otp", mode == StubMode.OTHER_OTP ? anotherOtp(otp) : otp);
-    answer.put("nonce", mode == StubMode.OTHER_NONCE ? "x" + query.getOrDefault("nonce", "") : query.getOrDefault("nonce", ""));
+    answer.put(
+        "nonce",
+        mode == StubMode.OTHER_NONCE
+            ? "x" + query.getOrDefault("nonce", "")
+            : query.getOrDefault("nonce", ""));
     answer.put("t", Instant.now().truncatedTo(ChronoUnit.SECONDS) + "0000");
     answer.put("status", status);
     if ("OK".equals(status) && "1".equals(query.get("timestamp"))) {
@@ -113,7 +123,8 @@ public class ValidationServerStub extends HttpServlet {
       answer.put("sessionuse", Integer.toString(token.sessionCounter()));
     }
     answer.put("sl", "100");
-    String signature = sign(answer, mode == StubMode.SIGN_WRONGLY ? "d3Jvbmcga2V5IGZvciBzaWduaW5n" : API_KEY);
+    String signature =
+        sign(answer, mode == StubMode.SIGN_WRONGLY ? "d3Jvbmcga2V5IGZvciBzaWduaW5n" : API_KEY);
     StringBuilder body = new StringBuilder("h=").append(signature).append("\r\n");
     answer.forEach((k, v) -> body.append(k).append('=').append(v).append("\r\n"));
     response.setContentType("text/plain");
@@ -128,15 +139,24 @@ public class ValidationServerStub extends HttpServlet {
 
   private static String statusFor(StubMode mode, Map<String, String> query, String otp) {
     switch (mode) {
-      case BACKEND_ERROR: return "BACKEND_ERROR";
-      case NOT_ENOUGH_ANSWERS: return "NOT_ENOUGH_ANSWERS";
-      case REPLAYED_OTP: return "REPLAYED_OTP";
-      case BAD_SIGNATURE: return "BAD_SIGNATURE";
-      case NO_SUCH_CLIENT: return "NO_SUCH_CLIENT";
-      case OPERATION_NOT_ALLOWED: return "OPERATION_NOT_ALLOWED";
-      case MISSING_PARAMETER: return "MISSING_PARAMETER";
-      case UNKNOWN_STATUS: return "SOMETHING_NEW";
-      default: break;
+      case BACKEND_ERROR:
+        return "BACKEND_ERROR";
+      case NOT_ENOUGH_ANSWERS:
+        return "NOT_ENOUGH_ANSWERS";
+      case REPLAYED_OTP:
+        return "REPLAYED_OTP";
+      case BAD_SIGNATURE:
+        return "BAD_SIGNATURE";
+      case NO_SUCH_CLIENT:
+        return "NO_SUCH_CLIENT";
+      case OPERATION_NOT_ALLOWED:
+        return "OPERATION_NOT_ALLOWED";
+      case MISSING_PARAMETER:
+        return "MISSING_PARAMETER";
+      case UNKNOWN_STATUS:
+        return "SOMETHING_NEW";
+      default:
+        break;
     }
     if (!Integer.toString(CLIENT_ID).equals(query.get("id"))) {
       return "NO_SUCH_CLIENT";
@@ -175,14 +195,19 @@ public class ValidationServerStub extends HttpServlet {
         .filter(t -> t.hasPrivateId(key.uid()));
   }
 
-  /** Protocol 2.0 signature: HMAC-SHA1 under the API key over the sorted key=value pairs, base64. */
+  /**
+   * Protocol 2.0 signature: HMAC-SHA1 under the API key over the sorted key=value pairs, base64.
+   */
   static String sign(Map<String, String> fields, String apiKey) {
     StringBuilder text = new StringBuilder();
-    new TreeMap<>(fields).forEach((k, v) -> text.append(text.length() == 0 ? "" : "&").append(k).append('=').append(v));
+    new TreeMap<>(fields)
+        .forEach(
+            (k, v) -> text.append(text.length() == 0 ? "" : "&").append(k).append('=').append(v));
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(Base64.getDecoder().decode(apiKey), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -19,8 +19,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A customer registers a YubiKey in Chromium and logs in by touching it, with a key known to the
- * validation server and with a key programmed by the operator (local AES validation). The test types
- * what a real key would type.
+ * validation server and with a key programmed by the operator (local AES validation). The test
+ * types what a real key would type.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -45,8 +45,8 @@ public class YubiKeyBrowserIT {
   @OperateOnDeployment("app")
   URL base;
 
-  private static List<String> registerKey(Browser browser, String name, VirtualYubiKey key, boolean local,
-      boolean screenshots) {
+  private static List<String> registerKey(
+      Browser browser, String name, VirtualYubiKey key, boolean local, boolean screenshots) {
     browser.clickAndWait("navSecurity");
     if (browser.driver().findElements(By.id("enable:enableButton")).isEmpty()) {
       browser.clickAndWait("addYubiKey");
@@ -67,11 +67,13 @@ public class YubiKeyBrowserIT {
     browser.type("yubikey:otp", key.touch());
     browser.clickAndWait("yubikey:submit");
     return browser.driver().findElements(By.cssSelector("#recoveryCodes li")).stream()
-        .map(WebElement::getText).toList();
+        .map(WebElement::getText)
+        .toList();
   }
 
   @Test
-  void aKeyKnownToTheValidationServerLogsInAndAnOutageSendsTheUserToAnotherMethod() throws Exception {
+  void aKeyKnownToTheValidationServerLogsInAndAnOutageSendsTheUserToAnotherMethod()
+      throws Exception {
     YubiStub.reset();
     VirtualYubiKey key = VirtualYubiKey.random();
     YubiStub.knows(key);
@@ -79,7 +81,8 @@ public class YubiKeyBrowserIT {
       String email = TwoStepLoginBrowserIT.newEmail("yuki");
       TwoStepLoginBrowserIT.register(browser, email, "Yuki Example");
       List<String> recoveryCodes = registerKey(browser, "Blue key", key, false, true);
-      assertTrue(browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
+      assertTrue(
+          browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
       assertTrue(recoveryCodes.size() == 10, "the first factor brings the recovery codes");
       browser.open("faces/app/security.xhtml");
       assertTrue(browser.pageText().contains("YubiKey “Blue key”"), browser.pageText());
@@ -103,7 +106,10 @@ public class YubiKeyBrowserIT {
 
       YubiStub.mode(StubMode.BACKEND_ERROR);
       TwoStepLoginBrowserIT.typeCode(browser, key.touch());
-      assertTrue(browser.pageText().contains("YubiKey validation is unavailable right now, use another method"),
+      assertTrue(
+          browser
+              .pageText()
+              .contains("YubiKey validation is unavailable right now, use another method"),
           browser.pageText());
       browser.screenshot("09-yubikey-unavailable");
       TwoStepLoginBrowserIT.typeCode(browser, recoveryCodes.get(0));
@@ -120,10 +126,13 @@ public class YubiKeyBrowserIT {
     try (Browser browser = new Browser(base)) {
       String email = TwoStepLoginBrowserIT.newEmail("sudo");
       TwoStepLoginBrowserIT.register(browser, email, "Sudo Example");
-      TwoStepLoginBrowserIT.Enrolled enrolled = TwoStepLoginBrowserIT.enableTotp(browser, email, false);
+      TwoStepLoginBrowserIT.Enrolled enrolled =
+          TwoStepLoginBrowserIT.enableTotp(browser, email, false);
 
       browser.open("faces/app/totp/enroll.xhtml");
-      assertTrue(browser.url().contains("faces/app/reauthenticate.xhtml"), "every way to add a factor asks");
+      assertTrue(
+          browser.url().contains("faces/app/reauthenticate.xhtml"),
+          "every way to add a factor asks");
       browser.open("faces/app/security.xhtml");
       browser.clickAndWait("addYubiKey");
       assertTrue(browser.url().contains("faces/app/reauthenticate.xhtml"), browser.url());
@@ -137,11 +146,16 @@ public class YubiKeyBrowserIT {
       browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
       browser.type("reauthenticate:code", enrolled.recoveryCodes().get(5));
       browser.clickAndWait("reauthenticate:submit");
-      assertNotEquals(beforeProof, browser.sessionId(), "the session id changes at re-authentication");
-      assertTrue(browser.url().contains("faces/app/yubikey/enroll.xhtml"), "back where the user was going");
+      assertNotEquals(
+          beforeProof, browser.sessionId(), "the session id changes at re-authentication");
+      assertTrue(
+          browser.url().contains("faces/app/yubikey/enroll.xhtml"),
+          "back where the user was going");
       browser.open("faces/app/security.xhtml");
       registerKey(browser, "Spare key", key, false, false);
-      assertTrue(browser.url().contains("faces/app/security.xhtml"), browser.url() + "\n" + browser.pageText());
+      assertTrue(
+          browser.url().contains("faces/app/security.xhtml"),
+          browser.url() + "\n" + browser.pageText());
       assertTrue(browser.pageText().contains("Time-Based (One-Time Password)"));
       assertTrue(browser.pageText().contains("YubiKey “Spare key”"), browser.pageText());
     }
@@ -162,10 +176,13 @@ public class YubiKeyBrowserIT {
       browser.type("yubikey:privateId", key.privateIdHex());
       browser.type("yubikey:otp", key.touch());
       browser.clickAndWait("yubikey:submit");
-      assertTrue(browser.pageText().contains("The AES key is 32 hexadecimal characters"), browser.pageText());
+      assertTrue(
+          browser.pageText().contains("The AES key is 32 hexadecimal characters"),
+          browser.pageText());
 
       registerKey(browser, "Programmed key", key, true, false);
-      assertTrue(browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
+      assertTrue(
+          browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
       browser.open("faces/app/index.xhtml");
       TwoStepLoginBrowserIT.logOut(browser);
 
@@ -176,21 +193,26 @@ public class YubiKeyBrowserIT {
       try (Browser elsewhere = new Browser(base)) {
         TwoStepLoginBrowserIT.typePassword(elsewhere, email);
         TwoStepLoginBrowserIT.typeCode(elsewhere, key.touch());
-        assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), "logged in on a second device");
+        assertTrue(
+            elsewhere.url().contains("faces/app/index.xhtml"), "logged in on a second device");
 
         browser.open("faces/app/security.xhtml");
         browser.find("removeKeyToggle").click();
         browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
         browser.type("removeKey:code", key.touch());
-        assertTrue(browser.find("removeKey:endOthers").isSelected(), "ending other sessions is offered");
+        assertTrue(
+            browser.find("removeKey:endOthers").isSelected(), "ending other sessions is offered");
         browser.clickAndWait("removeKey:submit");
         assertTrue(browser.pageText().contains("logged out everywhere else"), browser.pageText());
-        assertTrue(browser.pageText().contains("It was your last second factor"), browser.pageText());
+        assertTrue(
+            browser.pageText().contains("It was your last second factor"), browser.pageText());
         assertTrue(browser.text("status").contains("off"));
         assertTrue(YubiStub.requests() == asked, "local validation asked no outside service");
 
         elsewhere.open("faces/app/index.xhtml");
-        assertTrue(elsewhere.url().contains("faces/login.xhtml"), "the other session ended: " + elsewhere.url());
+        assertTrue(
+            elsewhere.url().contains("faces/login.xhtml"),
+            "the other session ended: " + elsewhere.url());
         browser.open("faces/app/index.xhtml");
         assertTrue(browser.url().contains("faces/app/index.xhtml"), "this session goes on");
       }
@@ -220,13 +242,14 @@ public class YubiKeyBrowserIT {
         TwoStepLoginBrowserIT.typeCode(elsewhere, spare.touch());
         browser.open("faces/app/security.xhtml");
         browser.find("removeKeyToggle").click();
-        new org.openqa.selenium.support.ui.Select(browser.find("removeKey:key")).selectByVisibleText(
-            "Spare key (" + spare.publicId() + ")");
+        new org.openqa.selenium.support.ui.Select(browser.find("removeKey:key"))
+            .selectByVisibleText("Spare key (" + spare.publicId() + ")");
         browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
         browser.type("removeKey:code", key.touch());
         browser.find("removeKey:endOthers").click();
         browser.clickAndWait("removeKey:submit");
-        assertTrue(browser.pageText().contains("can no longer be used to log in"), browser.pageText());
+        assertTrue(
+            browser.pageText().contains("can no longer be used to log in"), browser.pageText());
         elsewhere.open("faces/app/index.xhtml");
         assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), "the other session goes on");
       }

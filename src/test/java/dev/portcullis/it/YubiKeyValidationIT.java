@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.factor.AddSecondFactor;
-import dev.portcullis.totp.EnrollTotp;
-import dev.portcullis.totp.Totp;
-import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.factor.SecondFactorMethod.Check;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
+import dev.portcullis.totp.EnrollTotp;
+import dev.portcullis.totp.Totp;
+import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.yubikey.CloudValidation;
 import dev.portcullis.yubikey.EnrollYubiKey;
 import dev.portcullis.yubikey.VirtualYubiKey;
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * YubiKey enrollment and verification inside Liberty, against a protocol 2.0 validation server on
- * 127.0.0.1 (the stub, its own deployment) and in local AES mode; every outage and protocol fault the
- * wrapper must survive has a case here.
+ * 127.0.0.1 (the stub, its own deployment) and in local AES mode; every outage and protocol fault
+ * the wrapper must survive has a case here.
  */
 @ExtendWith(ArquillianExtension.class)
 @ExpectedServerLog({
@@ -61,7 +61,11 @@ public class YubiKeyValidationIT {
   @Deployment(name = "app", order = 2)
   public static WebArchive app() {
     return Deployments.inContainer(
-        "yubikey-it.war", YubiKeyValidationIT.class, YubiStub.class, StubMode.class, VirtualYubiKey.class);
+        "yubikey-it.war",
+        YubiKeyValidationIT.class,
+        YubiStub.class,
+        StubMode.class,
+        VirtualYubiKey.class);
   }
 
   @Inject RegisterAccount registerAccount;
@@ -84,8 +88,11 @@ public class YubiKeyValidationIT {
 
   private String newAccount() throws Exception {
     return registerAccount
-        .register("yubikey-" + UUID.randomUUID() + "@example.com", "YubiKey Test",
-            "correct horse battery staple", "correct horse battery staple")
+        .register(
+            "yubikey-" + UUID.randomUUID() + "@example.com",
+            "YubiKey Test",
+            "correct horse battery staple",
+            "correct horse battery staple")
         .id();
   }
 
@@ -100,7 +107,8 @@ public class YubiKeyValidationIT {
     accountId = newAccount();
     key = VirtualYubiKey.random();
     YubiStub.knows(key);
-    assertInstanceOf(Check.Passed.class, enroll.register(accountId, "Blue key", null, typed(key.touch())));
+    assertInstanceOf(
+        Check.Passed.class, enroll.register(accountId, "Blue key", null, typed(key.touch())));
     assertTrue(verifier.twoFactorEnabled(accountId));
   }
 
@@ -126,7 +134,8 @@ public class YubiKeyValidationIT {
     String other = newAccount();
     VirtualYubiKey otherKey = VirtualYubiKey.random();
     YubiStub.knows(otherKey);
-    assertInstanceOf(Check.Passed.class, enroll.register(other, "Other", null, typed(otherKey.touch())));
+    assertInstanceOf(
+        Check.Passed.class, enroll.register(other, "Other", null, typed(otherKey.touch())));
     int before = YubiStub.requests();
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, otherKey.touch()));
     assertEquals(before, YubiStub.requests());
@@ -142,7 +151,9 @@ public class YubiKeyValidationIT {
   @Test
   @OperateOnDeployment("app")
   void explainsInputThatIsNotAYubicoOtp() {
-    var outcome = (Outcome.Malformed) verifier.verify(accountId, "jxe.uidchtnbpygkjxe.uidchtnbpygkjxe.uidchtnb");
+    var outcome =
+        (Outcome.Malformed)
+            verifier.verify(accountId, "jxe.uidchtnbpygkjxe.uidchtnbpygkjxe.uidchtnb");
     assertTrue(outcome.message().contains("keyboard layout"));
   }
 
@@ -176,9 +187,13 @@ public class YubiKeyValidationIT {
   @OperateOnDeployment("app")
   void anAlarmMakesTheHealthCheckDegradedButNeverDown() throws Exception {
     expectUnavailable(StubMode.NO_SUCH_CLIENT);
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(YubiStub.CONTROL.replace("/yubistub/control", "/health/ready"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(YubiStub.CONTROL.replace("/yubistub/control", "/health/ready")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
     assertTrue(health.body().contains("\"degraded\""), health.body());
     assertTrue(health.body().contains("portcullis.yubikey.client-id"), health.body());
@@ -248,7 +263,9 @@ public class YubiKeyValidationIT {
     YubiStub.mode(StubMode.BACKEND_ERROR);
     Outcome outcome = verifier.verify(accountId, key.touch());
     assertInstanceOf(Outcome.Unavailable.class, outcome);
-    assertTrue(VerifySecondFactor.messageFor(outcome).startsWith("YubiKey validation is unavailable right now, use another method"));
+    assertTrue(
+        VerifySecondFactor.messageFor(outcome)
+            .startsWith("YubiKey validation is unavailable right now, use another method"));
   }
 
   /** Adds a YubiKey through the one enrollment path, as the page does. */
@@ -264,7 +281,8 @@ public class YubiKeyValidationIT {
     byte[] secret = new org.apache.commons.codec.binary.Base32().decode(pending.base32Secret());
     Totp totp = Totp.standard();
     String code = totp.codeAt(secret, totp.stepAt(MovableClock.now()));
-    return addSecondFactor.add(account, code, totpFactors::recognizes, c -> enrollTotp.confirm(account, c));
+    return addSecondFactor.add(
+        account, code, totpFactors::recognizes, c -> enrollTotp.confirm(account, c));
   }
 
   @Test
@@ -276,7 +294,8 @@ public class YubiKeyValidationIT {
     AddSecondFactor.Added second = addTotp(account);
     assertTrue(second.active());
     assertTrue(second.recoveryCodes().isEmpty(), "no new codes behind the user's back");
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(account, first.recoveryCodes().get(0)));
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(account, first.recoveryCodes().get(0)));
   }
 
   @Test
@@ -288,7 +307,8 @@ public class YubiKeyValidationIT {
     AddSecondFactor.Added second = addYubiKey(account, VirtualYubiKey.random());
     assertTrue(second.active());
     assertTrue(second.recoveryCodes().isEmpty(), "no new codes behind the user's back");
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(account, first.recoveryCodes().get(9)));
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(account, first.recoveryCodes().get(9)));
   }
 
   @Test
@@ -298,14 +318,18 @@ public class YubiKeyValidationIT {
     VirtualYubiKey programmed = VirtualYubiKey.random();
     var secrets = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), programmed.privateIdHex());
     int before = YubiStub.requests();
-    assertInstanceOf(Check.Passed.class, enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
+    assertInstanceOf(
+        Check.Passed.class,
+        enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
     String older = programmed.touch();
     String newer = programmed.touch();
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(local, newer));
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(local, newer), "replayed");
-    assertInstanceOf(Outcome.Rejected.class, verifier.verify(local, older), "older than the last accepted");
+    assertInstanceOf(
+        Outcome.Rejected.class, verifier.verify(local, older), "older than the last accepted");
     programmed.replug();
-    assertInstanceOf(Outcome.Accepted.class, verifier.verify(local, programmed.touch()), "next session");
+    assertInstanceOf(
+        Outcome.Accepted.class, verifier.verify(local, programmed.touch()), "next session");
     assertEquals(before, YubiStub.requests(), "local mode needs no outside service");
   }
 
@@ -314,9 +338,13 @@ public class YubiKeyValidationIT {
   void localModeRefusesAWrongPrivateIdOrKey() throws Exception {
     VirtualYubiKey programmed = VirtualYubiKey.random();
     var wrongUid = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), "000000000000");
-    assertInstanceOf(Check.Failed.class, enroll.register(newAccount(), "K", wrongUid, typed(programmed.touch())));
+    assertInstanceOf(
+        Check.Failed.class,
+        enroll.register(newAccount(), "K", wrongUid, typed(programmed.touch())));
     var wrongAes = new EnrollYubiKey.LocalSecrets("00".repeat(16), programmed.privateIdHex());
-    assertInstanceOf(Check.Failed.class, enroll.register(newAccount(), "K", wrongAes, typed(programmed.touch())));
+    assertInstanceOf(
+        Check.Failed.class,
+        enroll.register(newAccount(), "K", wrongAes, typed(programmed.touch())));
   }
 
   @Test
@@ -325,10 +353,14 @@ public class YubiKeyValidationIT {
     String local = newAccount();
     VirtualYubiKey programmed = VirtualYubiKey.random();
     var secrets = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), programmed.privateIdHex());
-    assertInstanceOf(Check.Passed.class, enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
+    assertInstanceOf(
+        Check.Passed.class,
+        enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
     String otp = programmed.touch();
-    long accepted = Parallel.run(executor, 12, () -> verifier.verify(local, otp)).stream()
-        .filter(Outcome.Accepted.class::isInstance).count();
+    long accepted =
+        Parallel.run(executor, 12, () -> verifier.verify(local, otp)).stream()
+            .filter(Outcome.Accepted.class::isInstance)
+            .count();
     assertEquals(1, accepted);
   }
 
@@ -338,17 +370,22 @@ public class YubiKeyValidationIT {
     String local = newAccount();
     VirtualYubiKey programmed = VirtualYubiKey.random();
     var secrets = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), programmed.privateIdHex());
-    assertInstanceOf(Check.Passed.class, enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
+    assertInstanceOf(
+        Check.Passed.class,
+        enroll.register(local, "Programmed", secrets, typed(programmed.touch())));
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT sealed_aes_key, sealed_private_id FROM yubikey_factor WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT sealed_aes_key, sealed_private_id FROM yubikey_factor WHERE account_id = ?")) {
       s.setString(1, local);
       try (ResultSet r = s.executeQuery()) {
         assertTrue(r.next());
         for (int column = 1; column <= 2; column++) {
           String stored = r.getString(column).toLowerCase();
           assertTrue(stored.startsWith("v2:"), "sealed");
-          assertTrue(!stored.contains(programmed.aesKeyHex()) && !stored.contains(programmed.privateIdHex()));
+          assertTrue(
+              !stored.contains(programmed.aesKeyHex())
+                  && !stored.contains(programmed.privateIdHex()));
         }
       }
     }
@@ -364,7 +401,8 @@ public class YubiKeyValidationIT {
 
   private int failures(String account) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
       s.setString(1, account);
       try (ResultSet r = s.executeQuery()) {
         r.next();

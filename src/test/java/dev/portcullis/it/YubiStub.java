@@ -39,7 +39,9 @@ public final class YubiStub {
     try {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
-              .send(HttpRequest.newBuilder(URI.create(CONTROL + query)).build(), HttpResponse.BodyHandlers.ofString());
+              .send(
+                  HttpRequest.newBuilder(URI.create(CONTROL + query)).build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("stub control answered " + response.statusCode());
       }

@@ -1,9 +1,9 @@
 package dev.portcullis.platform;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.util.HexFormat;
 import net.jqwik.api.ForAll;
@@ -16,8 +16,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlainTextTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"ann\u200b", "\u202eevil", "a\u0000b", "x\u2028y", "\ufeffbom", "\ue000private",
-      "soft\u00adhyphen", "\ud800lone", "\u2066isolate"})
+  @ValueSource(
+      strings = {
+        "ann\u200b",
+        "\u202eevil",
+        "a\u0000b",
+        "x\u2028y",
+        "\ufeffbom",
+        "\ue000private",
+        "soft\u00adhyphen",
+        "\ud800lone",
+        "\u2066isolate"
+      })
   void refusesWhatNobodyCanSee(String text) {
     assertTrue(PlainText.hasInvisible(text), text);
   }

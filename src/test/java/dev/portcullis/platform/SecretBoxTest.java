@@ -65,9 +65,12 @@ class SecretBoxTest {
     assertTrue(rotated.sealedWithOtherKey(old));
     String resealed = rotated.seal(SECRET, "o");
     assertFalse(rotated.sealedWithOtherKey(resealed));
-    assertThrows(IllegalStateException.class, () -> boxWithKey(KEY).open(resealed, "o"),
+    assertThrows(
+        IllegalStateException.class,
+        () -> boxWithKey(KEY).open(resealed, "o"),
         "the old key alone cannot open what the new key sealed");
-    var forgotten = assertThrows(IllegalStateException.class, () -> boxWithKey(newKey).open(old, "o"));
+    var forgotten =
+        assertThrows(IllegalStateException.class, () -> boxWithKey(newKey).open(old, "o"));
     assertTrue(forgotten.getMessage().contains("portcullis.secret-key.previous"));
   }
 
@@ -75,8 +78,10 @@ class SecretBoxTest {
   void namesTheSettingWhenTheKeyIsWrong() {
     var notBase64 = assertThrows(IllegalStateException.class, () -> boxWithKey("not base64!"));
     assertTrue(notBase64.getMessage().contains("portcullis.secret-key"));
-    var tooShort = assertThrows(IllegalStateException.class,
-        () -> boxWithKey(Base64.getEncoder().encodeToString(new byte[16])));
+    var tooShort =
+        assertThrows(
+            IllegalStateException.class,
+            () -> boxWithKey(Base64.getEncoder().encodeToString(new byte[16])));
     assertTrue(tooShort.getMessage().contains("16 bytes"));
   }
 }

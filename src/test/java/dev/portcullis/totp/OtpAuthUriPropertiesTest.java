@@ -30,9 +30,11 @@ class OtpAuthUriPropertiesTest {
     String rawIssuer = rawLabel.substring(0, split);
     String rawAccount = rawLabel.substring(split + (split == colon ? 1 : 3));
     assertEquals(issuer, decode(rawIssuer));
-    assertEquals(OtpAuthUri.shownAccount(issuer, account, SECRET, Totp.standard()), decode(rawAccount));
+    assertEquals(
+        OtpAuthUri.shownAccount(issuer, account, SECRET, Totp.standard()), decode(rawAccount));
     assertTrue(uri.length() <= OtpAuthUri.MAX_LENGTH, "fits the QR budget: " + uri.length());
-    assertTrue(uri.chars().allMatch(c -> c > 0x20 && c < 0x7f), "ASCII only, so the QR code needs no ECI");
+    assertTrue(
+        uri.chars().allMatch(c -> c > 0x20 && c < 0x7f), "ASCII only, so the QR code needs no ECI");
   }
 
   @Property(tries = 500)

@@ -13,7 +13,8 @@ class OtpAuthUriTest {
   @Test
   void hasTheKeyUriFormatThatAppsRead() {
     assertEquals(
-        "otpauth://totp/Portcullis:ann@example.com?secret=" + SECRET
+        "otpauth://totp/Portcullis:ann@example.com?secret="
+            + SECRET
             + "&issuer=Portcullis&algorithm=SHA1&digits=6&period=30",
         OtpAuthUri.of("Portcullis", "ann@example.com", SECRET, Totp.standard()));
   }
@@ -21,7 +22,9 @@ class OtpAuthUriTest {
   @Test
   void encodesSpacesAsPercent20AndNeverAsPlus() {
     String uri = OtpAuthUri.of("ACME Hosting", "ann smith@example.com", SECRET, Totp.standard());
-    assertEquals("otpauth://totp/ACME%20Hosting:ann%20smith@example.com", uri.substring(0, uri.indexOf('?')));
+    assertEquals(
+        "otpauth://totp/ACME%20Hosting:ann%20smith@example.com",
+        uri.substring(0, uri.indexOf('?')));
     assertFalse(uri.contains("+"));
     assertEquals("/ACME Hosting:ann smith@example.com", URI.create(uri).getPath());
   }
@@ -35,7 +38,8 @@ class OtpAuthUriTest {
   @Test
   void encodesNonAsciiAsUtf8() {
     String uri = OtpAuthUri.of("Pörtcullis", "zoë@exämple.com", SECRET, Totp.standard());
-    assertEquals("otpauth://totp/P%C3%B6rtcullis:zo%C3%AB@ex%C3%A4mple.com",
+    assertEquals(
+        "otpauth://totp/P%C3%B6rtcullis:zo%C3%AB@ex%C3%A4mple.com",
         uri.substring(0, uri.indexOf('?')));
     assertEquals("/Pörtcullis:zoë@exämple.com", URI.create(uri).getPath());
     assertEquals("issuer=P%C3%B6rtcullis", uri.replaceAll(".*(issuer=[^&]*).*", "$1"));
@@ -50,11 +54,15 @@ class OtpAuthUriTest {
   @Test
   void refusesAnIssuerWithAColonNamingTheSetting() {
     String problem = OtpAuthUri.problemWithIssuer("Acme: Bank").orElseThrow();
-    org.junit.jupiter.api.Assertions.assertTrue(problem.startsWith("portcullis.totp.issuer must not contain ':'"), problem);
-    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer("Acme Bank").isEmpty());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        problem.startsWith("portcullis.totp.issuer must not contain ':'"), problem);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        OtpAuthUri.problemWithIssuer("Acme Bank").isEmpty());
     org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer(" ").isPresent());
-    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer("Acme\u200bBank").isPresent());
-    org.junit.jupiter.api.Assertions.assertTrue(OtpAuthUri.problemWithIssuer("A".repeat(101)).isPresent());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        OtpAuthUri.problemWithIssuer("Acme\u200bBank").isPresent());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        OtpAuthUri.problemWithIssuer("A".repeat(101)).isPresent());
   }
 
   @Test
@@ -62,7 +70,8 @@ class OtpAuthUriTest {
     String email = "\u3042".repeat(64) + "@" + "\u3044".repeat(185) + ".jp";
     String uri = OtpAuthUri.of("Portcullis", email, SECRET, Totp.standard());
     String shown = OtpAuthUri.shownAccount("Portcullis", email, SECRET, Totp.standard());
-    org.junit.jupiter.api.Assertions.assertTrue(shown.startsWith("\u3042") && shown.endsWith(".jp") && shown.contains("\u2026"), shown);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        shown.startsWith("\u3042") && shown.endsWith(".jp") && shown.contains("\u2026"), shown);
     org.junit.jupiter.api.Assertions.assertTrue(uri.length() <= OtpAuthUri.MAX_LENGTH);
     org.junit.jupiter.api.Assertions.assertTrue(uri.contains("secret=" + SECRET + "&"));
   }

@@ -29,7 +29,8 @@ class QrCodeTest {
 
   @Test
   void aReaderGetsBackTheExactUri() throws Exception {
-    String uri = OtpAuthUri.of("Pörtcullis Hosting", "zoë+2fa@exämple.com", SECRET, Totp.standard());
+    String uri =
+        OtpAuthUri.of("Pörtcullis Hosting", "zoë+2fa@exämple.com", SECRET, Totp.standard());
     assertReadableWithCrispModules(uri);
   }
 
@@ -67,16 +68,26 @@ class QrCodeTest {
   private static void assertReadableWithCrispModules(String uri) throws Exception {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCode.png(uri)));
     assertTrue(image.getWidth() >= QrCode.MIN_SIZE_PIXELS);
-    int modules = Encoder.encode(uri, ErrorCorrectionLevel.M).getVersion().getDimensionForVersion() + 8;
+    int modules =
+        Encoder.encode(uri, ErrorCorrectionLevel.M).getVersion().getDimensionForVersion() + 8;
     assertEquals(0, image.getWidth() % modules, "whole pixels per module");
-    assertTrue(image.getWidth() / modules >= 3, "at least 3 pixels per module: " + image.getWidth() / modules);
+    assertTrue(
+        image.getWidth() / modules >= 3,
+        "at least 3 pixels per module: " + image.getWidth() / modules);
     // as the tests' phone does: the picture as a pure barcode first, then searched for one
-    BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+    BinaryBitmap bitmap =
+        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
     String read;
     try {
-      read = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+      read =
+          new QRCodeReader()
+              .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+              .getText();
     } catch (com.google.zxing.NotFoundException notPure) {
-      read = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+      read =
+          new QRCodeReader()
+              .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+              .getText();
     }
     assertEquals(uri, read);
   }

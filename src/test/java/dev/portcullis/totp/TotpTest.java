@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TotpTest {
 
-  private static final byte[] SHA1_SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SHA1_SEED =
+      "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SHA256_SEED =
       "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SHA512_SEED =
@@ -69,10 +70,13 @@ class TotpTest {
   void findsTheCurrentStepFirstThenTheNeighbours() {
     Totp totp = Totp.standard();
     long now = 1000;
-    assertEquals(OptionalLong.of(now), totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now), now, 1));
-    assertEquals(OptionalLong.of(now - 1),
+    assertEquals(
+        OptionalLong.of(now), totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now), now, 1));
+    assertEquals(
+        OptionalLong.of(now - 1),
         totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now - 1), now, 1));
-    assertEquals(OptionalLong.of(now + 1),
+    assertEquals(
+        OptionalLong.of(now + 1),
         totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now + 1), now, 1));
   }
 
@@ -82,7 +86,8 @@ class TotpTest {
     long now = 1000;
     assertTrue(totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now - 2), now, 1).isEmpty());
     assertTrue(totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now + 2), now, 1).isEmpty());
-    assertEquals(OptionalLong.of(now - 2),
+    assertEquals(
+        OptionalLong.of(now - 2),
         totp.matchingStep(SHA1_SEED, totp.codeAt(SHA1_SEED, now - 2), now, 2));
   }
 

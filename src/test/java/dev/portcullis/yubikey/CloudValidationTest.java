@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class CloudValidationTest {
 
   private static final YubicoOtp OTP =
-      YubicoOtp.parse(TypedCode.of("ccccccjikdununluhnvnnidbktchgtrknlhtliugutce").orElseThrow()).orElseThrow();
+      YubicoOtp.parse(TypedCode.of("ccccccjikdununluhnvnnidbktchgtrknlhtliugutce").orElseThrow())
+          .orElseThrow();
 
   private static CloudValidation configured(Optional<Integer> clientId, Optional<String> apiKey) {
     CloudValidation cloud = new CloudValidation();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class EnrollYubiKeyTest {
 
-  private static EnrollYubiKey offering(Set<String> validation, Optional<Integer> clientId, Optional<String> apiKey) {
+  private static EnrollYubiKey offering(
+      Set<String> validation, Optional<Integer> clientId, Optional<String> apiKey) {
     EnrollYubiKey enroll = new EnrollYubiKey();
     enroll.validation = validation;
     enroll.cloud = new CloudValidation();
@@ -38,11 +39,14 @@ class EnrollYubiKeyTest {
   void anAesKeyInFullWidthDigitsGetsTheFieldsOwnMessage() {
     EnrollYubiKey enroll = offering(Set.of("local"), Optional.empty(), Optional.empty());
     var refused =
-        enroll.problemWith("Blue", new EnrollYubiKey.LocalSecrets(FULL_WIDTH_AES_KEY, "0123456789ab"));
+        enroll.problemWith(
+            "Blue", new EnrollYubiKey.LocalSecrets(FULL_WIDTH_AES_KEY, "0123456789ab"));
     assertEquals("aesKey", refused.orElseThrow().field());
     assertTrue(refused.get().message().startsWith("The AES key is 32 hexadecimal characters"));
     var privateId =
-        enroll.problemWith("Blue", new EnrollYubiKey.LocalSecrets("0123456789abcdef0123456789abcdef", "０１２３４５６７８９ａｂ"));
+        enroll.problemWith(
+            "Blue",
+            new EnrollYubiKey.LocalSecrets("0123456789abcdef0123456789abcdef", "０１２３４５６７８９ａｂ"));
     assertEquals("privateId", privateId.orElseThrow().field());
   }
 
@@ -55,13 +59,15 @@ class EnrollYubiKeyTest {
   /** Whatever the check lets through, the parser behind it reads without throwing. */
   @net.jqwik.api.Property(tries = 2000)
   void secretsTheCheckAcceptsAreSecretsTheParserReads(
-      @net.jqwik.api.ForAll("hexish") String aesKey, @net.jqwik.api.ForAll("hexish") String privateId) {
+      @net.jqwik.api.ForAll("hexish") String aesKey,
+      @net.jqwik.api.ForAll("hexish") String privateId) {
     EnrollYubiKey enroll = offering(Set.of("local"), Optional.empty(), Optional.empty());
     if (enroll.problemWith("Blue", new EnrollYubiKey.LocalSecrets(aesKey, privateId)).isEmpty()) {
-      org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> {
-        java.util.HexFormat.of().parseHex(aesKey.strip().toLowerCase(java.util.Locale.ROOT));
-        java.util.HexFormat.of().parseHex(privateId.strip().toLowerCase(java.util.Locale.ROOT));
-      });
+      org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+          () -> {
+            java.util.HexFormat.of().parseHex(aesKey.strip().toLowerCase(java.util.Locale.ROOT));
+            java.util.HexFormat.of().parseHex(privateId.strip().toLowerCase(java.util.Locale.ROOT));
+          });
     }
   }
 
@@ -74,7 +80,10 @@ class EnrollYubiKeyTest {
     return net.jqwik.api.Arbitraries.oneOf(
         digit.list().ofSize(12).map(EnrollYubiKeyTest::join),
         digit.list().ofSize(32).map(EnrollYubiKeyTest::join),
-        net.jqwik.api.Arbitraries.of('0', 'a', '０', 'ａ').list().ofSize(32).map(EnrollYubiKeyTest::join));
+        net.jqwik.api.Arbitraries.of('0', 'a', '０', 'ａ')
+            .list()
+            .ofSize(32)
+            .map(EnrollYubiKeyTest::join));
   }
 
   private static String join(java.util.List<Character> chars) {

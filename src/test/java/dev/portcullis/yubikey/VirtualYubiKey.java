@@ -6,8 +6,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A YubiKey in software: makes genuine Yubico OTPs from a known AES key and private id, exactly as the
- * key's firmware does (checked against Debian's ykgenerate in {@code YubiKeyTokenTest}). Each
+ * A YubiKey in software: makes genuine Yubico OTPs from a known AES key and private id, exactly as
+ * the key's firmware does (checked against Debian's ykgenerate in {@code YubiKeyTokenTest}). Each
  * {@link #touch()} types the next OTP; {@link #replug()} starts a new session (usage counter + 1).
  */
 public final class VirtualYubiKey {
@@ -53,8 +53,15 @@ public final class VirtualYubiKey {
   /** Types the next OTP of this session. */
   public String touch() {
     String otp =
-        publicId + token(aesKey, privateId, useCounter, timestamp & 0xffff, timestamp >>> 16,
-            sessionCounter, RANDOM.nextInt(1 << 16));
+        publicId
+            + token(
+                aesKey,
+                privateId,
+                useCounter,
+                timestamp & 0xffff,
+                timestamp >>> 16,
+                sessionCounter,
+                RANDOM.nextInt(1 << 16));
     sessionCounter++;
     timestamp = (timestamp + 8) & 0xffffff;
     if (sessionCounter > 0xff) {
@@ -63,7 +70,9 @@ public final class VirtualYubiKey {
     return otp;
   }
 
-  /** Unplugs and plugs the key in again: the usage counter goes up, the session counter restarts. */
+  /**
+   * Unplugs and plugs the key in again: the usage counter goes up, the session counter restarts.
+   */
   public void replug() {
     useCounter++;
     sessionCounter = 0;
@@ -71,8 +80,13 @@ public final class VirtualYubiKey {
 
   /** The 32 modhex characters of an encrypted token with exactly these fields. */
   public static String token(
-      byte[] aesKey, byte[] privateId, int useCounter, int timestampLow, int timestampHigh,
-      int sessionUse, int random) {
+      byte[] aesKey,
+      byte[] privateId,
+      int useCounter,
+      int timestampLow,
+      int timestampHigh,
+      int sessionUse,
+      int random) {
     byte[] plain = new byte[16];
     System.arraycopy(privateId, 0, plain, 0, 6);
     plain[6] = (byte) useCounter;

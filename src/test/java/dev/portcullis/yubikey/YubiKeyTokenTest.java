@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
-import org.junit.jupiter.api.Test;
 
 /** Against test vectors made by Debian's ykgenerate and read by ykparse (see make-vectors.sh). */
 class YubiKeyTokenTest {
@@ -17,22 +17,39 @@ class YubiKeyTokenTest {
   @ParameterizedTest
   @CsvFileSource(resources = "/yubikey/ykgenerate-vectors.csv", numLinesToSkip = 1)
   void theGeneratorMakesExactlyWhatYkgenerateMakes(
-      String aes, String uid, String counter, String low, String high, String use, String random,
+      String aes,
+      String uid,
+      String counter,
+      String low,
+      String high,
+      String use,
+      String random,
       String token) {
     assertEquals(
         token,
         VirtualYubiKey.token(
-            HEX.parseHex(aes), HEX.parseHex(uid), Integer.parseInt(counter, 16),
-            Integer.parseInt(low, 16), Integer.parseInt(high, 16), Integer.parseInt(use, 16),
+            HEX.parseHex(aes),
+            HEX.parseHex(uid),
+            Integer.parseInt(counter, 16),
+            Integer.parseInt(low, 16),
+            Integer.parseInt(high, 16),
+            Integer.parseInt(use, 16),
             Integer.parseInt(random, 16)));
   }
 
   @ParameterizedTest
   @CsvFileSource(resources = "/yubikey/ykgenerate-vectors.csv", numLinesToSkip = 1)
   void decryptsWhatYkgenerateMade(
-      String aes, String uid, String counter, String low, String high, String use, String random,
+      String aes,
+      String uid,
+      String counter,
+      String low,
+      String high,
+      String use,
+      String random,
       String token) {
-    YubiKeyToken decrypted = YubiKeyToken.decrypt(Modhex.decode(token), HEX.parseHex(aes)).orElseThrow();
+    YubiKeyToken decrypted =
+        YubiKeyToken.decrypt(Modhex.decode(token), HEX.parseHex(aes)).orElseThrow();
     assertTrue(decrypted.hasPrivateId(HEX.parseHex(uid)));
     assertEquals(Integer.parseInt(counter, 16), decrypted.useCounter());
     assertEquals(Integer.parseInt(use, 16), decrypted.sessionCounter());
@@ -42,8 +59,12 @@ class YubiKeyTokenTest {
   @Test
   void aWrongKeyFailsTheCrc() {
     String token = "unluhnvnnidbktchgtrknlhtliugutce";
-    assertTrue(YubiKeyToken.decrypt(Modhex.decode(token), HEX.parseHex("ecde18dbe76fbd0c33330f1c354871db")).isPresent());
-    assertFalse(YubiKeyToken.decrypt(Modhex.decode(token), HEX.parseHex("ecde18dbe76fbd0c33330f1c354871dc")).isPresent());
+    assertTrue(
+        YubiKeyToken.decrypt(Modhex.decode(token), HEX.parseHex("ecde18dbe76fbd0c33330f1c354871db"))
+            .isPresent());
+    assertFalse(
+        YubiKeyToken.decrypt(Modhex.decode(token), HEX.parseHex("ecde18dbe76fbd0c33330f1c354871dc"))
+            .isPresent());
   }
 
   @Test

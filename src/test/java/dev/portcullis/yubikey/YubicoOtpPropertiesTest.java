@@ -15,16 +15,19 @@ class YubicoOtpPropertiesTest {
 
   @Property(tries = 2000)
   void anyInputIsEitherAnOtpOrGetsAMessage(@ForAll @StringLength(max = 80) String input) {
-    TypedCode.of(input).ifPresent(code -> {
-      var problem = YubicoOtp.problemWith(code);
-      var otp = YubicoOtp.parse(code);
-      assertEquals(problem.isEmpty(), otp.isPresent());
-      problem.ifPresent(message -> assertTrue(message.length() > 20, message));
-      otp.ifPresent(o -> {
-        assertEquals(code.value(), o.publicId() + Modhex.encode(o.token()));
-        assertEquals(16, o.token().length);
-      });
-    });
+    TypedCode.of(input)
+        .ifPresent(
+            code -> {
+              var problem = YubicoOtp.problemWith(code);
+              var otp = YubicoOtp.parse(code);
+              assertEquals(problem.isEmpty(), otp.isPresent());
+              problem.ifPresent(message -> assertTrue(message.length() > 20, message));
+              otp.ifPresent(
+                  o -> {
+                    assertEquals(code.value(), o.publicId() + Modhex.encode(o.token()));
+                    assertEquals(16, o.token().length);
+                  });
+            });
   }
 
   @Property
@@ -34,7 +37,9 @@ class YubicoOtpPropertiesTest {
 
   @Property(tries = 500)
   void aTokenDecryptedWithAnyOtherKeyIsRefusedOrHasAnotherPrivateId(
-      @ForAll @Size(16) byte[] aes, @ForAll @Size(16) byte[] otherAes, @ForAll @Size(6) byte[] uid) {
+      @ForAll @Size(16) byte[] aes,
+      @ForAll @Size(16) byte[] otherAes,
+      @ForAll @Size(6) byte[] uid) {
     String token = VirtualYubiKey.token(aes, uid, 1, 0, 0, 0, 0);
     var decrypted = YubiKeyToken.decrypt(Modhex.decode(token), otherAes);
     if (!java.util.Arrays.equals(aes, otherAes)) {

@@ -17,13 +17,16 @@ class YubicoOtpTest {
 
   @Test
   void modhexIsHexWithOtherLetters() {
-    assertEquals("jikdunvudhrr", Modhex.encode(HexFormat.of().parseHex("8792ebfe26cc")), "as ykparse says");
-    assertArrayEquals(HexFormat.of().parseHex("0123456789abcdef"), Modhex.decode("cbdefghijklnrtuv"));
+    assertEquals(
+        "jikdunvudhrr", Modhex.encode(HexFormat.of().parseHex("8792ebfe26cc")), "as ykparse says");
+    assertArrayEquals(
+        HexFormat.of().parseHex("0123456789abcdef"), Modhex.decode("cbdefghijklnrtuv"));
   }
 
   @Test
   void splitsPublicIdAndToken() {
-    YubicoOtp otp = YubicoOtp.parse(typed("ccccccjikdunUNLUHNVNNIDBKTCHGTRKNLHTLIUGUTCE")).orElseThrow();
+    YubicoOtp otp =
+        YubicoOtp.parse(typed("ccccccjikdunUNLUHNVNNIDBKTCHGTRKNLHTLIUGUTCE")).orElseThrow();
     assertEquals("ccccccjikdun", otp.publicId());
     assertEquals(16, otp.token().length);
     assertFalse(otp.toString().contains("unluhn"), "the token is never shown");
@@ -40,7 +43,8 @@ class YubicoOtpTest {
   @Test
   void blamesTheKeyboardLayoutForCharactersOutsideModhex() {
     // what a YubiKey types through a Dvorak layout
-    String message = YubicoOtp.problemWith(typed("jxe.uidchtnbpygkjxe.uidchtnbpygkjxe.uidchtnb")).orElseThrow();
+    String message =
+        YubicoOtp.problemWith(typed("jxe.uidchtnbpygkjxe.uidchtnbpygkjxe.uidchtnb")).orElseThrow();
     assertTrue(message.contains("keyboard layout"), message);
   }
 }

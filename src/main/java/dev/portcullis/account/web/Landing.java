@@ -12,7 +12,8 @@ import java.io.IOException;
 public class Landing extends HttpServlet {
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.sendRedirect(request.getContextPath() + Pages.path(Pages.CLIENT_AREA));
   }
 }

@@ -1,7 +1,7 @@
 package dev.portcullis.account.web;
 
-import dev.portcullis.security.Pages;
 import dev.portcullis.account.RegisterAccount;
+import dev.portcullis.security.Pages;
 import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,6 @@ package dev.portcullis.admin.web;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.admin.AdminActions;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
@@ -12,6 +11,7 @@ import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.yubikey.YubiKeyFactor;
 import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,8 +29,9 @@ import org.omnifaces.util.Messages;
 
 /**
  * The admin console: find accounts by email, and for one account its factors, its recent security
- * activity, and the two actions (reset 2FA with a reason and the administrator's own password + code;
- * unlock a locked second step). Request-scoped: passwords and codes never outlive the request.
+ * activity, and the two actions (reset 2FA with a reason and the administrator's own password +
+ * code; unlock a locked second step). Request-scoped: passwords and codes never outlive the
+ * request.
  */
 @Named("adminConsole")
 @RequestScoped
@@ -72,14 +73,17 @@ public class AdminConsolePage {
   }
 
   /**
-   * The account the page is about: the request parameter {@code id}, from {@code ?id=} on a GET and from
-   * the form's hidden field on a postback (a request-scoped page keeps nothing between requests).
+   * The account the page is about: the request parameter {@code id}, from {@code ?id=} on a GET and
+   * from the form's hidden field on a postback (a request-scoped page keeps nothing between
+   * requests).
    */
   public Optional<Account> account() {
     if (account == null) {
       String accountId = Faces.getRequestParameter("id");
       account =
-          accountId == null || accountId.length() > 36 ? Optional.empty() : accounts.find(accountId);
+          accountId == null || accountId.length() > 36
+              ? Optional.empty()
+              : accounts.find(accountId);
     }
     return account;
   }
@@ -116,7 +120,9 @@ public class AdminConsolePage {
     return instant == null ? "never" : WHEN.format(instant);
   }
 
-  /** Reset 2FA: the reason first (nothing is spent on a form that cannot succeed), then the proof. */
+  /**
+   * Reset 2FA: the reason first (nothing is spent on a form that cannot succeed), then the proof.
+   */
   public void resetTwoFactor() {
     Optional<Account> target = account();
     if (target.isEmpty()) {
@@ -143,7 +149,9 @@ public class AdminConsolePage {
       return;
     }
     Messages.addFlashGlobalInfo(
-        "Two-Factor Authentication of " + target.get().email() + " is reset and its sessions are ended.");
+        "Two-Factor Authentication of "
+            + target.get().email()
+            + " is reset and its sessions are ended.");
     backToAccount(target.get());
   }
 
@@ -164,7 +172,8 @@ public class AdminConsolePage {
   }
 
   private static void backToAccount(Account account) {
-    Faces.redirect(Pages.ADMIN_ACCOUNT + "?id=" + URLEncoder.encode(account.id(), StandardCharsets.UTF_8));
+    Faces.redirect(
+        Pages.ADMIN_ACCOUNT + "?id=" + URLEncoder.encode(account.id(), StandardCharsets.UTF_8));
   }
 
   public String getQuery() {

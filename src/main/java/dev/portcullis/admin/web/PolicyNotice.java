@@ -1,7 +1,7 @@
 package dev.portcullis.admin.web;
 
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.admin.TwoFactorPolicy;
+import dev.portcullis.web.CurrentAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

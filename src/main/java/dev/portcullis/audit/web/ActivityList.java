@@ -1,8 +1,8 @@
 package dev.portcullis.audit.web;
 
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.web.CurrentAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package dev.portcullis.recovery.web;
 
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.recovery.RecoveryCodes;
+import dev.portcullis.web.CurrentAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,8 +12,8 @@ import org.omnifaces.util.Faces;
 
 /**
  * Shows freshly made recovery codes, once: they arrive in the flash scope from the action that made
- * them and are gone on the next request. Copy and download happen in the browser, from the page itself,
- * so the codes are never sent again.
+ * them and are gone on the next request. Copy and download happen in the browser, from the page
+ * itself, so the codes are never sent again.
  */
 @Named("recoveryCodesPage")
 @RequestScoped

@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-/** The first step of a login: email and password, handed to the mechanism through the security context. */
+/**
+ * The first step of a login: email and password, handed to the mechanism through the security
+ * context.
+ */
 @Named("login")
 @RequestScoped
 public class LoginPage {

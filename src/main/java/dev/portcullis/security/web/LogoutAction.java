@@ -1,10 +1,10 @@
 package dev.portcullis.security.web;
 
-import dev.portcullis.security.Pages;
-import jakarta.inject.Inject;
-import jakarta.enterprise.event.Event;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.security.Pages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -12,13 +12,16 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 
 /**
- * An address under the Faces servlet that names no page is a 404, whatever its suffix or folder. Left to
- * Faces, {@code /faces/x.html} is an HTTP 500 ("Strategy not found for viewId") and a missing {@code
- * .xhtml} writes errors and a NullPointerException to the log; scanners ask for thousands of them. Pages
- * are the {@code .xhtml} files of the WAR outside {@code WEB-INF}; Faces resources (scripts, styles,
- * fonts) go on to Faces, which answers a missing one with a 404 of its own.
+ * An address under the Faces servlet that names no page is a 404, whatever its suffix or folder.
+ * Left to Faces, {@code /faces/x.html} is an HTTP 500 ("Strategy not found for viewId") and a
+ * missing {@code .xhtml} writes errors and a NullPointerException to the log; scanners ask for
+ * thousands of them. Pages are the {@code .xhtml} files of the WAR outside {@code WEB-INF}; Faces
+ * resources (scripts, styles, fonts) go on to Faces, which answers a missing one with a 404 of its
+ * own.
  */
-@WebFilter(urlPatterns = {"/faces/*", "*.xhtml"}, asyncSupported = true)
+@WebFilter(
+    urlPatterns = {"/faces/*", "*.xhtml"},
+    asyncSupported = true)
 public class NoSuchPage extends HttpFilter {
 
   private static final String RESOURCES = "/jakarta.faces.resource/";
@@ -26,10 +29,13 @@ public class NoSuchPage extends HttpFilter {
   @Inject RefusedRequests refused;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String page =
-        "/faces".equals(request.getServletPath()) ? request.getPathInfo() : request.getServletPath();
+        "/faces".equals(request.getServletPath())
+            ? request.getPathInfo()
+            : request.getServletPath();
     if (page != null && page.startsWith(RESOURCES) || isPage(page)) {
       chain.doFilter(request, response);
       return;
@@ -39,7 +45,10 @@ public class NoSuchPage extends HttpFilter {
   }
 
   private boolean isPage(String page) {
-    if (page == null || !page.endsWith(".xhtml") || page.startsWith("/WEB-INF/") || page.contains("..")) {
+    if (page == null
+        || !page.endsWith(".xhtml")
+        || page.startsWith("/WEB-INF/")
+        || page.contains("..")) {
       return false;
     }
     try {

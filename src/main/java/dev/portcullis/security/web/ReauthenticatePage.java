@@ -1,8 +1,8 @@
 package dev.portcullis.security.web;
 
 import dev.portcullis.security.Pages;
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.security.Reauthenticate;
+import dev.portcullis.web.CurrentAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,15 +11,17 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * "Confirm it's you": the password and a current code before adding a factor to an account that already
- * has one. Pages send the browser here through {@link dev.portcullis.web.FreshProof}; afterwards the user
- * goes back where they were going.
+ * "Confirm it's you": the password and a current code before adding a factor to an account that
+ * already has one. Pages send the browser here through {@link dev.portcullis.web.FreshProof};
+ * afterwards the user goes back where they were going.
  */
 @Named("reauthenticate")
 @RequestScoped
 public class ReauthenticatePage {
 
-  /** Only pages of the client area are places to return to; anything else goes to Security Settings. */
+  /**
+   * Only pages of the client area are places to return to; anything else goes to Security Settings.
+   */
   private static final Pattern NEXT = Pattern.compile("faces/app/[a-z0-9/-]+\\.xhtml");
 
   @Inject CurrentAccount me;

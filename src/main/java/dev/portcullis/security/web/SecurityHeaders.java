@@ -10,11 +10,11 @@ import java.io.IOException;
 
 /**
  * Headers every response carries: no framing (clickjacking), no MIME sniffing, no referrer to other
- * sites, HSTS over HTTPS, and a Content-Security-Policy with {@code default-src 'self'}. On Faces pages
- * PrimeFaces sends that policy ({@code primefaces.CSP_POLICY} in web.xml) with the page's script nonce
- * appended; every other response (images, static files, Liberty's error pages for the portal) gets the
- * same policy from here, without a nonce, so no script runs inline there at all. Pages are never
- * cached: they can show recovery codes and secrets; static resources may be.
+ * sites, HSTS over HTTPS, and a Content-Security-Policy with {@code default-src 'self'}. On Faces
+ * pages PrimeFaces sends that policy ({@code primefaces.CSP_POLICY} in web.xml) with the page's
+ * script nonce appended; every other response (images, static files, Liberty's error pages for the
+ * portal) gets the same policy from here, without a nonce, so no script runs inline there at all.
+ * Pages are never cached: they can show recovery codes and secrets; static resources may be.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -29,15 +29,20 @@ public class SecurityHeaders extends HttpFilter {
   @Override
   public void init() throws ServletException {
     policy = getServletContext().getInitParameter(POLICY_PARAMETER);
-    if (policy == null || !policy.contains("default-src 'self'") || !policy.strip().endsWith("script-src 'self'")) {
+    if (policy == null
+        || !policy.contains("default-src 'self'")
+        || !policy.strip().endsWith("script-src 'self'")) {
       throw new ServletException(
-          POLICY_PARAMETER + " in web.xml must hold default-src 'self' and end with script-src 'self'"
-              + " (PrimeFaces appends the nonce), but it is: " + policy);
+          POLICY_PARAMETER
+              + " in web.xml must hold default-src 'self' and end with script-src 'self'"
+              + " (PrimeFaces appends the nonce), but it is: "
+              + policy);
     }
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -14,15 +14,16 @@ import java.util.Map;
 import org.omnifaces.util.Faces;
 
 /**
- * A form post must carry the CSP nonce of the page it came from (PrimeFaces' script adds it to every
- * form and AJAX request as {@code primefaces.nonce}; the page's nonce is kept in its server-side view
- * state). A post without it, or with another one (posted by a script on another site, a bot, or a page
- * left open across a restart) is refused right after its view is restored, before any value is applied
- * or any action runs: no login, no logout, no counted password. The browser gets the same page, freshly
- * loaded, with a notice that nothing was changed; the refusal is counted, never logged as an error.
+ * A form post must carry the CSP nonce of the page it came from (PrimeFaces' script adds it to
+ * every form and AJAX request as {@code primefaces.nonce}; the page's nonce is kept in its
+ * server-side view state). A post without it, or with another one (posted by a script on another
+ * site, a bot, or a page left open across a restart) is refused right after its view is restored,
+ * before any value is applied or any action runs: no login, no logout, no counted password. The
+ * browser gets the same page, freshly loaded, with a notice that nothing was changed; the refusal
+ * is counted, never logged as an error.
  *
- * <p>PrimeFaces itself only compares the nonce of AJAX requests, and only while rendering the answer,
- * after the action has run.
+ * <p>PrimeFaces itself only compares the nonce of AJAX requests, and only while rendering the
+ * answer, after the action has run.
  */
 public class UnverifiablePosts implements PhaseListener {
 
@@ -49,7 +50,10 @@ public class UnverifiablePosts implements PhaseListener {
       return;
     }
     HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
-    CDI.current().select(RefusedRequests.class).get().refused("post-without-nonce", request.getRequestURI());
+    CDI.current()
+        .select(RefusedRequests.class)
+        .get()
+        .refused("post-without-nonce", request.getRequestURI());
     Faces.redirect(request.getRequestURI() + "?expired=true");
     context.responseComplete();
   }

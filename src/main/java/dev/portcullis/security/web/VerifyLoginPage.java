@@ -1,13 +1,13 @@
 package dev.portcullis.security.web;
 
-import dev.portcullis.security.Pages;
-import dev.portcullis.web.ClockNotice;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.security.LastOutcome;
+import dev.portcullis.security.Pages;
 import dev.portcullis.security.SecondFactorCredential;
 import dev.portcullis.security.TwoStepAuthenticationMechanism;
+import dev.portcullis.web.ClockNotice;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -69,10 +69,16 @@ public class VerifyLoginPage {
     }
     Messages.addError(
         "verify:code",
-        lastOutcome.get().map(VerifySecondFactor::messageFor).orElse(VerifySecondFactor.FAILURE_MESSAGE));
+        lastOutcome
+            .get()
+            .map(VerifySecondFactor::messageFor)
+            .orElse(VerifySecondFactor.FAILURE_MESSAGE));
   }
 
-  /** After a login: warn about a device clock that is off, or about a dwindling stock of recovery codes. */
+  /**
+   * After a login: warn about a device clock that is off, or about a dwindling stock of recovery
+   * codes.
+   */
   static void tellAboutTheCode(Outcome outcome) {
     if (!(outcome instanceof Outcome.Accepted accepted)) {
       return;

@@ -1,15 +1,15 @@
 package dev.portcullis.totp.web;
 
-import dev.portcullis.security.Pages;
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
-import dev.portcullis.web.ClockNotice;
-import dev.portcullis.web.FreshProof;
+import dev.portcullis.security.Pages;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.EnrollTotp.PendingSecret;
 import dev.portcullis.totp.TotpFactors;
+import dev.portcullis.web.ClockNotice;
+import dev.portcullis.web.CurrentAccount;
+import dev.portcullis.web.FreshProof;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,9 +21,10 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * "Time-Based (One-Time Password)": shows the QR code and the key, then checks the code the app makes
- * "to verify it is working as intended". On success 2FA is on and the recovery codes are shown once.
- * The secret is rendered into the page only; it is never part of view state or of a URL.
+ * "Time-Based (One-Time Password)": shows the QR code and the key, then checks the code the app
+ * makes "to verify it is working as intended". On success 2FA is on and the recovery codes are
+ * shown once. The secret is rendered into the page only; it is never part of view state or of a
+ * URL.
  */
 @Named("enrollTotp")
 @RequestScoped
@@ -67,7 +68,8 @@ public class EnrollTotpPage {
       return;
     }
     AddSecondFactor.Added added =
-        addSecondFactor.add(me.id(), code, totpFactors::recognizes, c -> enroll.confirm(me.id(), c));
+        addSecondFactor.add(
+            me.id(), code, totpFactors::recognizes, c -> enroll.confirm(me.id(), c));
     code = null;
     Outcome outcome = added.outcome();
     if (outcome instanceof Outcome.Accepted accepted) {
@@ -91,7 +93,9 @@ public class EnrollTotpPage {
         "confirm:code",
         outcome instanceof Outcome.Malformed
             ? CODE_SHAPE
-            : outcome instanceof Outcome.Rejected ? WRONG_CODE : VerifySecondFactor.messageFor(outcome));
+            : outcome instanceof Outcome.Rejected
+                ? WRONG_CODE
+                : VerifySecondFactor.messageFor(outcome));
   }
 
   private Optional<PendingSecret> pending() {

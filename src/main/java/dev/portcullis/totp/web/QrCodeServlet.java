@@ -14,9 +14,9 @@ import java.security.Principal;
 import java.util.Optional;
 
 /**
- * The QR code of the signed-in account's pending TOTP secret, rendered here with ZXing. The URL carries
- * no secret; the image exists only while enrollment is pending and is never cached. It sits under
- * {@code /app/}, so only a completed login reaches it.
+ * The QR code of the signed-in account's pending TOTP secret, rendered here with ZXing. The URL
+ * carries no secret; the image exists only while enrollment is pending and is never cached. It sits
+ * under {@code /app/}, so only a completed login reaches it.
  */
 @WebServlet("/app/totp/qr.png")
 public class QrCodeServlet extends HttpServlet {
@@ -25,11 +25,11 @@ public class QrCodeServlet extends HttpServlet {
   @Inject EnrollTotp enroll;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setHeader("Cache-Control", "no-store");
     Principal caller = request.getUserPrincipal();
-    Optional<Account> account =
-        caller == null ? Optional.empty() : accounts.find(caller.getName());
+    Optional<Account> account = caller == null ? Optional.empty() : accounts.find(caller.getName());
     Optional<EnrollTotp.PendingSecret> pending =
         account.flatMap(a -> enroll.pending(a.id(), a.email()));
     if (pending.isEmpty()) {

@@ -1,11 +1,11 @@
 package dev.portcullis.yubikey.web;
 
-import dev.portcullis.security.Pages;
-import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.platform.PlainText;
+import dev.portcullis.security.Pages;
+import dev.portcullis.web.CurrentAccount;
 import dev.portcullis.web.FreshProof;
 import dev.portcullis.yubikey.EnrollYubiKey;
 import dev.portcullis.yubikey.YubiKeyFactors;
@@ -17,8 +17,9 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * "YubiKey": the user names the key and touches it in the field; the key is validated and bound to the
- * account. The first factor of an account turns 2FA on and brings the recovery codes, as with TOTP.
+ * "YubiKey": the user names the key and touches it in the field; the key is validated and bound to
+ * the account. The first factor of an account turns 2FA on and brings the recovery codes, as with
+ * TOTP.
  */
 @Named("enrollYubiKey")
 @RequestScoped
@@ -66,7 +67,9 @@ public class EnrollYubiKeyPage {
     if (!(outcome instanceof Outcome.Accepted)) {
       Messages.addError(
           "yubikey:otp",
-          outcome instanceof Outcome.Rejected ? NOT_GENUINE : VerifySecondFactor.messageFor(outcome));
+          outcome instanceof Outcome.Rejected
+              ? NOT_GENUINE
+              : VerifySecondFactor.messageFor(outcome));
       return;
     }
     if (added.firstFactor()) {
@@ -77,7 +80,9 @@ public class EnrollYubiKeyPage {
       Faces.redirect(Pages.RECOVERY_CODES);
     } else {
       Messages.addFlashGlobalInfo(
-          "Your YubiKey \"" + PlainText.normalize(name) + "\" is registered. Your recovery codes stay as"
+          "Your YubiKey \""
+              + PlainText.normalize(name)
+              + "\" is registered. Your recovery codes stay as"
               + " they are.");
       Faces.redirect(Pages.SECURITY_SETTINGS);
     }
