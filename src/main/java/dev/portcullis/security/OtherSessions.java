@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +28,7 @@ public class OtherSessions {
   @Inject Accounts accounts;
   @Inject Clock clock;
   @Inject HttpServletRequest request;
+  @Inject SessionLogins sessions;
   @Inject Event<SecurityEvent> events;
 
   /** Ends every login of {@code accountId} but the current request's; records why. */
@@ -36,26 +36,15 @@ public class OtherSessions {
     // whole milliseconds: the database may round finer fractions up, past this session's own stamp
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     accounts.endSessionsBefore(accountId, now);
-    HttpSession session = currentSession();
-    if (session != null
-        && session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE) instanceof SignedInCaller caller
-        && caller.accountId().equals(accountId)) {
-      session.setAttribute(
-          SignedInCaller.SESSION_ATTRIBUTE,
-          new SignedInCaller(caller.accountId(), caller.groups(), now));
+    try {
+      sessions.restamp(request, accountId, now);
+    } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
+      // no request (and so no session of the account's) to keep
     }
     events.fire(new SecurityEvent(accountId, SecurityEvent.Type.OTHER_SESSIONS_ENDED, why));
   }
 
   void onRaised(@Observes SignInRequirementsRaised raised) {
     end(raised.accountId(), raised.why());
-  }
-
-  private HttpSession currentSession() {
-    try {
-      return request.getSession(false);
-    } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
-      return null;
-    }
   }
 }

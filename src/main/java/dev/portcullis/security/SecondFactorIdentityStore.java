@@ -18,7 +18,7 @@ import java.util.Set;
 public class SecondFactorIdentityStore implements IdentityStore {
 
   @Inject VerifySecondFactor verifier;
-  @Inject LastOutcome lastOutcome;
+  @Inject LoginResult result;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -26,7 +26,7 @@ public class SecondFactorIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     Outcome outcome = verifier.verify(code.accountId(), code.code());
-    lastOutcome.set(outcome);
+    result.outcome(outcome);
     return outcome instanceof Outcome.Accepted
         ? new CredentialValidationResult(code.accountId(), Set.of(Roles.CUSTOMER))
         : CredentialValidationResult.INVALID_RESULT;

@@ -1,7 +1,7 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.security.LoginResult;
 import dev.portcullis.security.Pages;
-import dev.portcullis.security.TwoStepAuthenticationMechanism;
 import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class LoginPage {
           + " try again; if you forgot your password, contact support.";
 
   @Inject SignIn signIn;
-  @Inject TwoStepAuthenticationMechanism mechanism;
+  @Inject LoginResult result;
 
   private String email;
   private String password;
@@ -42,15 +42,13 @@ public class LoginPage {
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       Faces.redirect(Pages.CLIENT_AREA);
-    } else if (mechanism.pendingLogin(Faces.getRequest()) != null) {
+    } else if (result.step() == LoginResult.Step.SECOND_STEP_DUE) {
       // the password was right and a second step is due; Liberty reports this as SEND_FAILURE
       Faces.redirect(Pages.VERIFY);
     } else {
       Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
       Messages.addGlobalError(
-          Faces.getRequest().getAttribute(TwoStepAuthenticationMechanism.PASSWORD_PAUSED) != null
-              ? PAUSED
-              : WRONG_CREDENTIALS);
+          result.step() == LoginResult.Step.PASSWORD_PAUSED ? PAUSED : WRONG_CREDENTIALS);
     }
   }
 

@@ -3,10 +3,10 @@ package dev.portcullis.security.web;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
-import dev.portcullis.security.LastOutcome;
+import dev.portcullis.security.LoginResult;
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.SecondFactorCredential;
-import dev.portcullis.security.TwoStepAuthenticationMechanism;
+import dev.portcullis.security.SessionLogins;
 import dev.portcullis.web.ClockNotice;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,8 +27,8 @@ public class VerifyLoginPage {
       "Your sign-in has ended (it expired, or too many codes were wrong). Enter your password again.";
 
   @Inject SecurityContext securityContext;
-  @Inject TwoStepAuthenticationMechanism mechanism;
-  @Inject LastOutcome lastOutcome;
+  @Inject SessionLogins sessions;
+  @Inject LoginResult result;
 
   private String code;
 
@@ -36,18 +36,13 @@ public class VerifyLoginPage {
   public void requirePendingLogin() {
     if (Faces.getRemoteUser() != null) {
       Faces.redirect(Pages.CLIENT_AREA);
-    } else if (mechanism.pendingLogin(Faces.getRequest()) == null) {
+    } else if (!sessions.secondStepPending(Faces.getRequest())) {
       Messages.addFlashGlobalWarn(START_AGAIN);
       Faces.redirect(Pages.LOGIN);
     }
   }
 
   public void verify() {
-    if (mechanism.pendingLogin(Faces.getRequest()) == null) {
-      Messages.addFlashGlobalWarn(START_AGAIN);
-      Faces.redirect(Pages.LOGIN);
-      return;
-    }
     AuthenticationStatus status =
         securityContext.authenticate(
             Faces.getRequest(),
@@ -57,20 +52,20 @@ public class VerifyLoginPage {
                 .newAuthentication(true));
     code = null;
     if (status == AuthenticationStatus.SUCCESS) {
-      lastOutcome.get().ifPresent(VerifyLoginPage::tellAboutTheCode);
+      result.outcome().ifPresent(VerifyLoginPage::tellAboutTheCode);
       Faces.redirect(Pages.CLIENT_AREA);
       return;
     }
-    Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
-    if (mechanism.pendingLogin(Faces.getRequest()) == null) {
+    if (result.step() == LoginResult.Step.START_AGAIN) {
       Messages.addFlashGlobalWarn(START_AGAIN);
       Faces.redirect(Pages.LOGIN);
       return;
     }
+    Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
     Messages.addError(
         "verify:code",
-        lastOutcome
-            .get()
+        result
+            .outcome()
             .map(VerifySecondFactor::messageFor)
             .orElse(VerifySecondFactor.FAILURE_MESSAGE));
   }
