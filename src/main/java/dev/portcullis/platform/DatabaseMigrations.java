@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Filter;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -51,21 +52,17 @@ public class DatabaseMigrations implements StartupCheck {
   void migrateAtStartup(
       @Observes @Priority(AT_STARTUP) @Initialized(ApplicationScoped.class) Object context) {
     String vendor = vendor();
-    MigrateResult result =
-        Flyway.configure(DatabaseMigrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor)
-            .placeholders(
-                Map.of("timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP"))
-            // our migrations have no callbacks; don't look for the default db/callback folder
-            .callbackLocations(MIGRATIONS)
-            // a schema that cannot be found must stop the start, never leave an empty database
-            .failOnMissingLocations(true)
-            // a database that holds only Liberty's session table is still a new one (see below)
-            .baselineOnMigrate(onlySessionTable())
-            .baselineVersion("0")
-            .load()
-            .migrate();
+    Logger databaseWarnings = Logger.getLogger(FLYWAY_DATABASE_WARNINGS);
+    Filter before = databaseWarnings.getFilter();
+    if ("mariadb".equals(vendor)) {
+      databaseWarnings.setFilter(MARIADB_PRIMARY_KEY_NAMES);
+    }
+    MigrateResult result;
+    try {
+      result = migrate(vendor);
+    } finally {
+      databaseWarnings.setFilter(before);
+    }
     schemaVersion =
         result.targetSchemaVersion != null
             ? result.targetSchemaVersion
@@ -79,6 +76,38 @@ public class DatabaseMigrations implements StartupCheck {
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
+  }
+
+  /** Where Flyway logs the warnings the database gives while a migration runs. */
+  static final String FLYWAY_DATABASE_WARNINGS =
+      "org.flywaydb.core.internal.proprietaryStubs.ErrorOverridesSupportStub";
+
+  /**
+   * MariaDB ignores the names the shared migrations give primary keys ({@code CONSTRAINT pk_account
+   * PRIMARY KEY}, which H2 and PostgreSQL keep) and says so with warning 1280 for each table:
+   * expected, so not logged. Any other warning of the database is.
+   */
+  static final Filter MARIADB_PRIMARY_KEY_NAMES =
+      record -> {
+        String message = String.valueOf(record.getMessage());
+        return !(message.contains("Error Code: 1280")
+            && message.contains("ignored for PRIMARY key"));
+      };
+
+  private MigrateResult migrate(String vendor) {
+    return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor)
+        .placeholders(Map.of("timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP"))
+        // our migrations have no callbacks; don't look for the default db/callback folder
+        .callbackLocations(MIGRATIONS)
+        // a schema that cannot be found must stop the start, never leave an empty database
+        .failOnMissingLocations(true)
+        // a database that holds only Liberty's session table is still a new one (see below)
+        .baselineOnMigrate(onlySessionTable())
+        .baselineVersion("0")
+        .load()
+        .migrate();
   }
 
   /** The database must be reachable and of a supported kind. */
@@ -122,8 +151,21 @@ public class DatabaseMigrations implements StartupCheck {
   /** Liberty's session table, when sessions are kept in the database. */
   static final String SESSION_TABLE = "sessions";
 
-  /** Which of the supported databases the data source reaches; anything else stops the start. */
-  private String vendor() {
+  private volatile String vendor;
+
+  /**
+   * Which of the supported databases the data source reaches: {@code h2}, {@code postgresql} or
+   * {@code mariadb}; anything else stops the start.
+   */
+  public String vendor() {
+    String known = vendor;
+    if (known == null) {
+      known = vendor = detectVendor();
+    }
+    return known;
+  }
+
+  private String detectVendor() {
     String product;
     try (Connection connection = dataSource.getConnection()) {
       product = connection.getMetaData().getDatabaseProductName();

@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import dev.portcullis.platform.DatabaseMigrations;
 import dev.portcullis.platform.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,7 @@ public class PasswordThrottle {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject DatabaseMigrations migrations;
 
   /** This bean through its proxy, so that {@link #increment} gets its own transaction. */
   @Inject PasswordThrottle self;
@@ -130,6 +134,7 @@ public class PasswordThrottle {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void increment(String key, int limit, Instant now) {
+    ensureRow(key, now);
     Instant cutoff = now.minus(Duration.ofMinutes(windowMinutes));
     int restarted =
         em.createQuery(
@@ -159,6 +164,31 @@ public class PasswordThrottle {
         .setParameter("limit", limit)
         .setParameter("now", now)
         .executeUpdate();
+  }
+
+  /**
+   * On PostgreSQL and MariaDB, makes the key's row (with no failure yet) unless it exists, by one
+   * statement that never fails on a row another node has just inserted: the first failures of a
+   * key, racing, then all count on that row without a duplicate-key error (which would also be
+   * logged). H2 serializes the insert, so there the row is made as the first failure is counted.
+   */
+  private void ensureRow(String key, Instant now) {
+    String insert =
+        switch (migrations.vendor()) {
+          case "postgresql" ->
+              "INSERT INTO password_throttle (throttle_key, failures, window_started)"
+                  + " VALUES (?, 0, ?) ON CONFLICT (throttle_key) DO NOTHING";
+          case "mariadb" ->
+              "INSERT INTO password_throttle (throttle_key, failures, window_started)"
+                  + " VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE throttle_key = throttle_key";
+          default -> null;
+        };
+    if (insert != null) {
+      em.createNativeQuery(insert)
+          .setParameter(1, key)
+          .setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+          .executeUpdate();
+    }
   }
 
   /** Returns the consecutive failures counted for an email (for tests and operators). */

@@ -40,6 +40,9 @@ public class ServerLogCheck implements AfterAllCallback {
           Pattern.compile(
               "^org\\.junit\\.jupiter\\.engine\\.descriptor\\.AbstractExtensionContext W Type implements CloseableResource"));
 
+  private static final long STARTED =
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+
   /** How far each version of the log (rolled at every server start) has been read. */
   private static final Map<Object, Long> READ = new ConcurrentHashMap<>();
 
@@ -79,8 +82,14 @@ public class ServerLogCheck implements AfterAllCallback {
   }
 
   private static synchronized List<String> newLines() throws IOException {
-    Object version = Files.readAttributes(LOG, BasicFileAttributes.class).fileKey();
-    long from = READ.getOrDefault(version, 0L);
+    BasicFileAttributes attributes = Files.readAttributes(LOG, BasicFileAttributes.class);
+    Object version = attributes.fileKey();
+    // a log last written before this test JVM started belongs to an earlier run (another failsafe
+    // execution's server): none of it is this run's
+    long from =
+        READ.computeIfAbsent(
+            version,
+            v -> attributes.lastModifiedTime().toMillis() < STARTED ? attributes.size() : 0L);
     try (RandomAccessFile file = new RandomAccessFile(LOG.toFile(), "r")) {
       long to = file.length();
       if (to < from) {

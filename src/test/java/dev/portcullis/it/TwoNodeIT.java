@@ -7,6 +7,7 @@ import static dev.portcullis.it.TwoStepLoginBrowserIT.register;
 import static dev.portcullis.it.TwoStepLoginBrowserIT.typeCode;
 import static dev.portcullis.it.TwoStepLoginBrowserIT.typePassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.it.TwoStepLoginBrowserIT.Enrolled;
@@ -124,9 +125,13 @@ public class TwoNodeIT {
       assertTrue(
           refused instanceof java.io.EOFException
               || refused.getMessage().contains("alert")
-              || refused.getMessage().contains("closed"),
+              || refused.getMessage().contains("closed")
+              || refused.getMessage().contains("terminated"),
           refused.toString());
     }
+    assertFalse(
+        a.log().contains("CWWKO0801E"),
+        "refused handshakes are not logged as errors:\n" + a.tail());
   }
 
   @Test
