@@ -37,7 +37,7 @@ public class VerifySecondFactor implements StartupCheck {
 
   /** The message for input that cannot be a code at all (not counted as a failure). */
   public static final String SHAPE_MESSAGE =
-      "Enter the 6-digit code from your authenticator app, touch your YubiKey, or enter one of your"
+      "Enter the code from your authenticator app (6 to 8 digits), touch your YubiKey, or enter one of your"
           + " recovery codes (16 letters and digits, like abcd-efgh-ijkl-mnop).";
 
   @Inject Instance<SecondFactorMethod> methods;

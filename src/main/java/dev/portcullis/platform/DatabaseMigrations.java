@@ -157,7 +157,7 @@ public class DatabaseMigrations implements StartupCheck {
    * Which of the supported databases the data source reaches: {@code h2}, {@code postgresql} or
    * {@code mariadb}; anything else stops the start.
    */
-  public String vendor() {
+  private String vendor() {
     String known = vendor;
     if (known == null) {
       known = vendor = detectVendor();

@@ -1,7 +1,7 @@
 package dev.portcullis.security;
 
-import dev.portcullis.platform.DatabaseMigrations;
 import dev.portcullis.platform.PlainText;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,7 +43,9 @@ public class PasswordThrottle {
   EntityManager em;
 
   @Inject Clock clock;
-  @Inject DatabaseMigrations migrations;
+
+  @Resource(lookup = "jdbc/portcullis")
+  DataSource dataSource;
 
   /** This bean through its proxy, so that {@link #increment} gets its own transaction. */
   @Inject PasswordThrottle self;
@@ -121,6 +127,7 @@ public class PasswordThrottle {
 
   private void count(String key, int limit) {
     Instant now = clock.instant();
+    self.ensureRow(key, now);
     try {
       self.increment(key, limit, now);
     } catch (PersistenceException | jakarta.transaction.TransactionalException firstInsertRace) {
@@ -134,7 +141,6 @@ public class PasswordThrottle {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void increment(String key, int limit, Instant now) {
-    ensureRow(key, now);
     Instant cutoff = now.minus(Duration.ofMinutes(windowMinutes));
     int restarted =
         em.createQuery(
@@ -167,27 +173,27 @@ public class PasswordThrottle {
   }
 
   /**
-   * On PostgreSQL and MariaDB, makes the key's row (with no failure yet) unless it exists, by one
-   * statement that never fails on a row another node has just inserted: the first failures of a
-   * key, racing, then all count on that row without a duplicate-key error (which would also be
-   * logged). H2 serializes the insert, so there the row is made as the first failure is counted.
+   * Makes the key's row (with no failure yet) unless it exists, outside any transaction and past
+   * JPA: when the first failures of a key race (on one node or several), one insert wins and the
+   * others' duplicate key is expected and not an error (through JPA it would also be logged as
+   * one). Every failure is then counted on that row. Not for callers outside this class.
    */
-  private void ensureRow(String key, Instant now) {
-    String insert =
-        switch (migrations.vendor()) {
-          case "postgresql" ->
-              "INSERT INTO password_throttle (throttle_key, failures, window_started)"
-                  + " VALUES (?, 0, ?) ON CONFLICT (throttle_key) DO NOTHING";
-          case "mariadb" ->
-              "INSERT INTO password_throttle (throttle_key, failures, window_started)"
-                  + " VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE throttle_key = throttle_key";
-          default -> null;
-        };
-    if (insert != null) {
-      em.createNativeQuery(insert)
-          .setParameter(1, key)
-          .setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-          .executeUpdate();
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public void ensureRow(String key, Instant now) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO password_throttle (throttle_key, failures, window_started)"
+                    + " VALUES (?, 0, ?)")) {
+      insert.setString(1, key);
+      insert.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      // SQLSTATE class 23 (integrity constraint violation) on every supported database: the row is
+      // there
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+        throw new IllegalStateException("Cannot count a wrong password: " + e.getMessage(), e);
+      }
     }
   }
 

@@ -80,7 +80,12 @@ public class EnrollTotp implements StartupCheck {
    * the QR image only, never into a log, a URL or view state.
    */
   public record PendingSecret(
-      String factorId, String base32Secret, String otpauthUri, String issuer, String shownAccount) {
+      String factorId,
+      String base32Secret,
+      String otpauthUri,
+      String issuer,
+      String shownAccount,
+      int digits) {
     /** The secret in groups of four characters, for typing it in by hand. */
     public String groupedSecret() {
       return base32Secret.replaceAll("(.{4})(?=.)", "$1 ");
@@ -191,7 +196,8 @@ public class EnrollTotp implements StartupCheck {
           base32,
           OtpAuthUri.of(issuer, accountLabel, base32, factor.totp()),
           issuer,
-          OtpAuthUri.shownAccount(issuer, accountLabel, base32, factor.totp()));
+          OtpAuthUri.shownAccount(issuer, accountLabel, base32, factor.totp()),
+          factor.totp().digits());
     } finally {
       Arrays.fill(secret, (byte) 0);
     }

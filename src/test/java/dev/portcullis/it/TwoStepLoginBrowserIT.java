@@ -327,7 +327,8 @@ public class TwoStepLoginBrowserIT {
           browser.pageText().contains("That code didn't work"), "a replayed code is refused");
       typeCode(browser, "12 34");
       assertTrue(
-          browser.pageText().contains("Enter the 6-digit code"), "a malformed code is explained");
+          browser.pageText().contains("Enter the code from your authenticator app"),
+          "a malformed code is explained");
 
       // five wrong codes end the pending login: the replayed code was the first, a malformed one
       // does not count

@@ -140,7 +140,9 @@ public class YubiKeyBrowserIT {
       browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
       browser.type("reauthenticate:code", "not a code");
       browser.clickAndWait("reauthenticate:submit");
-      assertTrue(browser.pageText().contains("Enter the 6-digit code"), browser.pageText());
+      assertTrue(
+          browser.pageText().contains("Enter the code from your authenticator app"),
+          browser.pageText());
 
       String beforeProof = browser.sessionId();
       browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);

@@ -33,7 +33,6 @@ public class EnrollTotpPage {
   static final String WRONG_CODE =
       "That code didn't work. Check that you scanned the code above, and that the time on your"
           + " device is set automatically (the server's time is shown above), then try the newest code.";
-  static final String CODE_SHAPE = "Enter the 6-digit code your app shows, like 123456.";
 
   private static final DateTimeFormatter SERVER_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -92,7 +91,7 @@ public class EnrollTotpPage {
     Messages.addError(
         "confirm:code",
         outcome instanceof Outcome.Malformed
-            ? CODE_SHAPE
+            ? getCodeShape()
             : outcome instanceof Outcome.Rejected
                 ? WRONG_CODE
                 : VerifySecondFactor.messageFor(outcome));
@@ -117,6 +116,16 @@ public class EnrollTotpPage {
   /** Changes with every new secret, so the browser never shows a cached, stale QR image. */
   public String getFactorId() {
     return pending().map(PendingSecret::factorId).orElse("");
+  }
+
+  /** What the code field asks for: as many digits as this setup's codes have (6 to 8). */
+  public String getCodeShape() {
+    int digits = Math.max(6, Math.min(8, pending().map(PendingSecret::digits).orElse(6)));
+    return "Enter the "
+        + digits
+        + "-digit code your app shows, like "
+        + "12345678".substring(0, digits)
+        + ".";
   }
 
   /** The name the app will list the account under, e.g. "Portcullis (ann@example.com)". */
