@@ -44,6 +44,8 @@ public final class Deployments {
     archive.setWebXML(
         new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace("</web-app>", exemption)));
     return archive
+        // the tests' JUnit settings also for the JUnit that runs them inside the server
+        .addAsResource("junit-platform.properties")
         .addClasses(testClasses)
         .addClasses(MovableClock.class, Deployments.class, Parallel.class);
   }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The server log stays clean: after each integration test class, every WARNING, ERROR or FATAL line
  * the managed Liberty wrote to {@code messages.log} since the class before must be one the class
- * expects ({@link ExpectedServerLog}) or one of the few below that are not the portal's. Anything
- * else fails the class, with the lines. Registered for every test (junit-platform.properties); it
- * looks only when failsafe runs the integration tests against the managed server.
+ * expects ({@link ExpectedServerLog}). Anything else fails the class, with the lines. Registered
+ * for every test (junit-platform.properties); it looks only when failsafe runs the integration
+ * tests against the managed server.
  */
 public class ServerLogCheck implements AfterAllCallback {
 
@@ -30,15 +30,6 @@ public class ServerLogCheck implements AfterAllCallback {
   /** {@code [date] thread logger L message}; continuation lines (stack traces) start otherwise. */
   private static final Pattern LINE =
       Pattern.compile("^\\[[^\\]]+\\] \\S+ (\\S+)\\s+([WEF]) (.*)$");
-
-  /**
-   * Not the portal's: JUnit running inside the server for Arquillian warns about Arquillian's own
-   * lifecycle class (arquillian-junit5 1.8, JUnit 5.14).
-   */
-  private static final List<Pattern> NOT_OURS =
-      List.of(
-          Pattern.compile(
-              "^org\\.junit\\.jupiter\\.engine\\.descriptor\\.AbstractExtensionContext W Type implements CloseableResource"));
 
   private static final long STARTED =
       java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -51,7 +42,7 @@ public class ServerLogCheck implements AfterAllCallback {
     if (System.getProperty("arquillian.launch") == null || !Files.isRegularFile(LOG)) {
       return;
     }
-    List<Pattern> expected = new ArrayList<>(NOT_OURS);
+    List<Pattern> expected = new ArrayList<>();
     ExpectedServerLog declared =
         context.getRequiredTestClass().getAnnotation(ExpectedServerLog.class);
     if (declared != null) {
