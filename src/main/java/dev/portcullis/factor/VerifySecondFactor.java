@@ -95,10 +95,13 @@ public class VerifySecondFactor implements StartupCheck {
    * as {@link Outcome.Malformed}), or empty when some method takes its shape. Looks at no account.
    */
   public Optional<String> problemWithShape(String input) {
+    return methodFor(input).isPresent() ? Optional.empty() : Optional.of(SHAPE_MESSAGE);
+  }
+
+  /** The method whose shape {@code input} has, once normalized; empty when it is no code at all. */
+  private Optional<SecondFactorMethod> methodFor(String input) {
     Optional<TypedCode> code = TypedCode.of(input);
-    boolean recognized =
-        code.isPresent() && methods.stream().anyMatch(m -> m.recognizes(code.get()));
-    return recognized ? Optional.empty() : Optional.of(SHAPE_MESSAGE);
+    return code.flatMap(c -> methods.stream().filter(m -> m.recognizes(c)).findFirst());
   }
 
   /**
@@ -111,9 +114,7 @@ public class VerifySecondFactor implements StartupCheck {
       absolute = true,
       description = "How long checking one second-factor code takes")
   public Outcome verify(String accountId, String input) {
-    Optional<TypedCode> code = TypedCode.of(input);
-    Optional<SecondFactorMethod> method =
-        code.flatMap(c -> methods.stream().filter(m -> m.recognizes(c)).findFirst());
+    Optional<SecondFactorMethod> method = methodFor(input);
     if (method.isEmpty()) {
       return new Outcome.Malformed(SHAPE_MESSAGE);
     }

@@ -151,21 +151,8 @@ public class DatabaseMigrations implements StartupCheck {
   /** Liberty's session table, when sessions are kept in the database. */
   static final String SESSION_TABLE = "sessions";
 
-  private volatile String vendor;
-
-  /**
-   * Which of the supported databases the data source reaches: {@code h2}, {@code postgresql} or
-   * {@code mariadb}; anything else stops the start.
-   */
+  /** Which of the supported databases the data source reaches; anything else stops the start. */
   private String vendor() {
-    String known = vendor;
-    if (known == null) {
-      known = vendor = detectVendor();
-    }
-    return known;
-  }
-
-  private String detectVendor() {
     String product;
     try (Connection connection = dataSource.getConnection()) {
       product = connection.getMetaData().getDatabaseProductName();

@@ -130,8 +130,9 @@ public class PasswordThrottle {
     self.ensureRow(key, now);
     try {
       self.increment(key, limit, now);
-    } catch (PersistenceException | jakarta.transaction.TransactionalException firstInsertRace) {
-      // two first failures raced to insert the row: the row exists now, count on it
+    } catch (PersistenceException | jakarta.transaction.TransactionalException insertRace) {
+      // a right password deleted the row after ensureRow, and two failures raced to make it again:
+      // the row exists now, count on it
       self.increment(key, limit, now);
     }
   }
@@ -158,6 +159,7 @@ public class PasswordThrottle {
               .setParameter("key", key)
               .executeUpdate();
       if (counted == 0) {
+        // the row made by ensureRow was deleted since by a right password for this email
         em.persist(new ThrottleCounter(key, now));
         em.flush();
       }

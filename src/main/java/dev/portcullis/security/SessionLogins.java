@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public class SessionLogins {
 
   @Inject Accounts accounts;
   @Inject VerifySecondFactor factors;
-  @Inject java.time.Clock clock;
+  @Inject Clock clock;
   @Inject Event<SecurityEvent> events;
 
   @Inject

@@ -106,23 +106,24 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     boolean mustEnroll =
         !twoFactorOn
             && enrollmentPolicy.atPasswordStep(accountId) instanceof EnrollmentPolicy.MustEnrollNow;
-    switch (LoginSteps.afterPassword(verdict, twoFactorOn, mustEnroll)) {
+    return switch (LoginSteps.afterPassword(verdict, twoFactorOn, mustEnroll)) {
       case SIGNED_IN_TO_ENROLL -> {
         passwordAccepted(accountId, "second factor required: sent to set one up");
-        return signIn(request, context, accountId, Set.of(Roles.ENROLLING));
+        yield signIn(request, context, accountId, Set.of(Roles.ENROLLING));
       }
       case SIGNED_IN -> {
         passwordAccepted(accountId, "no second factor");
-        return signIn(request, context, accountId, validated[0].getCallerGroups());
+        yield signIn(request, context, accountId, validated[0].getCallerGroups());
       }
-      default -> {
+      case SECOND_STEP_DUE -> {
         passwordAccepted(accountId, "second step pending");
         sessions.startSecondStep(request, accountId);
         result.step(LoginResult.Step.SECOND_STEP_DUE);
         // nobody is logged in; the login page sends the browser on to the second step
-        return context.doNothing();
+        yield context.doNothing();
       }
-    }
+      case PAUSED, REFUSED -> throw new IllegalStateException("the password was right");
+    };
   }
 
   private AuthenticationStatus codeStep(

@@ -115,20 +115,24 @@ public class FormFuzzIT {
     all.putAll(fields);
     all.put(form, form);
     all.put(form + ":submit", "");
-    String body =
-        all.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+    String body = formBody(all);
     return client.send(
         HttpRequest.newBuilder(URI.create(Https.secure(base) + page))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The fields as an {@code application/x-www-form-urlencoded} body, as a browser sends them. */
+  private static String formBody(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   private static void assertAnsweredWithAPage(HttpResponse<String> response, String what) {
@@ -206,14 +210,7 @@ public class FormFuzzIT {
     attacker.send(
         HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/login.xhtml")).build(),
         HttpResponse.BodyHandlers.discarding());
-    String body =
-        stolen.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+    String body = formBody(stolen);
     var response =
         attacker.send(
             HttpRequest.newBuilder(URI.create(Https.secure(base) + "faces/register.xhtml"))
