@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
@@ -34,9 +35,21 @@ public final class Pages {
     return "/" + page;
   }
 
-  /** Whether {@code servletPath} (with its path info) is one of the {@link #ENROLLMENT} pages. */
-  public static boolean enrollment(String servletPath) {
-    String page = servletPath.startsWith("/") ? servletPath.substring(1) : servletPath;
+  /**
+   * The page a request asks for, written as here ({@code faces/app/index.xhtml}), whichever way it
+   * came: through {@code /faces/*}, or straight to the file ({@code *.xhtml}, or another servlet in
+   * the same folder, such as {@code /app/totp/qr.png}).
+   */
+  public static String requested(HttpServletRequest request) {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.equals("/faces") || path.startsWith("/faces/") ? path.substring(1) : "faces" + path;
+  }
+
+  /**
+   * Whether {@code page} (as {@link #requested} gives it) is one of the {@link #ENROLLMENT} pages.
+   */
+  public static boolean enrollment(String page) {
     return ENROLLMENT.stream().anyMatch(p -> p.endsWith("/") ? page.startsWith(p) : page.equals(p));
   }
 }

@@ -51,9 +51,6 @@ final class Redirects {
     if (!protectedResource || !caller.groups().contains(Roles.ENROLLING)) {
       return false;
     }
-    String path =
-        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    // the same pages through the *.xhtml mapping (without /faces) are the same pages
-    return !Pages.enrollment(path.startsWith("/faces/") ? path : "/faces" + path);
+    return !Pages.enrollment(Pages.requested(request));
   }
 }

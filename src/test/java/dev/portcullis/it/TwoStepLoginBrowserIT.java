@@ -440,6 +440,16 @@ public class TwoStepLoginBrowserIT {
     }
   }
 
+  /** GETs {@code path} of the application over HTTPS, following no redirect. */
+  private java.net.http.HttpResponse<String> getOverHttps(String path) throws Exception {
+    return Https.client()
+        .build()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + path))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void pagesCarryTheSecurityHeaders() throws Exception {
     var plain =
@@ -452,14 +462,7 @@ public class TwoStepLoginBrowserIT {
     assertEquals(302, plain.statusCode(), "plain HTTP only redirects");
     assertTrue(
         plain.headers().firstValue("Location").orElse("").startsWith("https://"), "to HTTPS");
-    var response =
-        Https.client()
-            .build()
-            .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(Https.secure(base) + "faces/login.xhtml"))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+    var response = getOverHttps("faces/login.xhtml");
     assertEquals(200, response.statusCode());
     var headers = response.headers();
     assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
@@ -485,16 +488,9 @@ public class TwoStepLoginBrowserIT {
     assertTrue(policies.get(0).startsWith("default-src 'self';"), policies.toString());
     assertFalse(
         response.body().contains(" onclick=\""), "no inline event handlers under the policy");
-    var image =
-        Https.client()
-            .build()
-            .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(Https.secure(base) + "error.html"))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+    var staticPage = getOverHttps("error.html");
     assertTrue(
-        image
+        staticPage
             .headers()
             .firstValue("Content-Security-Policy")
             .orElse("")
@@ -504,7 +500,6 @@ public class TwoStepLoginBrowserIT {
 
   @Test
   void addressesThatNameNoPageAreNotFound() throws Exception {
-    var client = Https.client().build();
     for (String path :
         List.of(
             "faces/anything.html",
@@ -514,11 +509,7 @@ public class TwoStepLoginBrowserIT {
             "faces/login.xhtml.bak",
             "faces/",
             "faces/login.html")) {
-      var response =
-          client.send(
-              java.net.http.HttpRequest.newBuilder(java.net.URI.create(Https.secure(base) + path))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
+      var response = getOverHttps(path);
       assertEquals(404, response.statusCode(), path);
       assertTrue(
           response.body().contains("There is no such page"), path + " answers with our page");

@@ -10,14 +10,14 @@ class PagesTest {
 
   @Test
   void theEnrollmentGateOpensSecuritySettingsRecoveryCodesAndTheMethodsEnrollmentOnly() {
-    assertTrue(Pages.enrollment("/faces/app/security.xhtml"));
-    assertTrue(Pages.enrollment("/faces/app/recovery-codes.xhtml"));
-    assertTrue(Pages.enrollment("/faces/app/totp/enroll.xhtml"));
-    assertTrue(Pages.enrollment("/faces/app/totp/qr.png"));
-    assertTrue(Pages.enrollment("/faces/app/yubikey/enroll.xhtml"));
-    assertFalse(Pages.enrollment("/faces/app/index.xhtml"));
-    assertFalse(Pages.enrollment("/faces/app/security.xhtml.bak"));
-    assertFalse(Pages.enrollment("/faces/admin/index.xhtml"));
+    assertTrue(Pages.enrollment("faces/app/security.xhtml"));
+    assertTrue(Pages.enrollment("faces/app/recovery-codes.xhtml"));
+    assertTrue(Pages.enrollment("faces/app/totp/enroll.xhtml"));
+    assertTrue(Pages.enrollment("faces/app/totp/qr.png"));
+    assertTrue(Pages.enrollment("faces/app/yubikey/enroll.xhtml"));
+    assertFalse(Pages.enrollment("faces/app/index.xhtml"));
+    assertFalse(Pages.enrollment("faces/app/security.xhtml.bak"));
+    assertFalse(Pages.enrollment("faces/admin/index.xhtml"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.portcullis.security.web;
 
 import dev.portcullis.platform.RefusedRequests;
+import dev.portcullis.security.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,11 +33,9 @@ public class NoSuchPage extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String page =
-        "/faces".equals(request.getServletPath())
-            ? request.getPathInfo()
-            : request.getServletPath();
-    if (page != null && page.startsWith(RESOURCES) || isPage(page)) {
+    // the file in the WAR, e.g. /login.xhtml, whichever mapping the request came through
+    String file = Pages.requested(request).substring("faces".length());
+    if (file.startsWith(RESOURCES) || isPage(file)) {
       chain.doFilter(request, response);
       return;
     }
@@ -45,10 +44,7 @@ public class NoSuchPage extends HttpFilter {
   }
 
   private boolean isPage(String page) {
-    if (page == null
-        || !page.endsWith(".xhtml")
-        || page.startsWith("/WEB-INF/")
-        || page.contains("..")) {
+    if (!page.endsWith(".xhtml") || page.startsWith("/WEB-INF/") || page.contains("..")) {
       return false;
     }
     try {
