@@ -4,8 +4,8 @@ import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.account.SignInRequirementsRaised;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.factor.SecondStepCounter;
-import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.platform.PlainText;
 import dev.portcullis.security.PasswordThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class AdminActions {
 
   @Inject Administrators administrators;
   @Inject Accounts accounts;
-  @Inject VerifySecondFactor factors;
+  @Inject SecondFactors factors;
   @Inject SecondStepCounter secondStep;
   @Inject PasswordThrottle passwordThrottle;
   @Inject Event<SecurityEvent> events;
@@ -59,7 +59,7 @@ public class AdminActions {
   public void resetTwoFactor(String adminId, String accountId, String reason) {
     String why = checkReasonOf(reason);
     Account account = target(adminId, accountId);
-    factors.removeAllFactors(accountId);
+    factors.removeAll(accountId);
     secondStep.reset(accountId);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     raised.fire(

@@ -3,7 +3,7 @@ package dev.portcullis.admin;
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.account.EmailAddress;
-import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.platform.DatabaseMigrations;
 import dev.portcullis.platform.StartupCheck;
 import jakarta.annotation.Priority;
@@ -31,7 +31,7 @@ public class Administrators implements StartupCheck {
   private static final Logger LOG = Logger.getLogger(Administrators.class.getName());
 
   @Inject Accounts accounts;
-  @Inject VerifySecondFactor factors;
+  @Inject SecondFactors factors;
 
   @Inject
   @ConfigProperty(name = "portcullis.admin.emails")
@@ -75,7 +75,7 @@ public class Administrators implements StartupCheck {
 
   /** Returns whether the account is an administrator with two-factor authentication on. */
   public boolean mayAdminister(String accountId) {
-    return isAdministrator(accountId) && factors.twoFactorEnabled(accountId);
+    return isAdministrator(accountId) && factors.enabled(accountId);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.portcullis.admin;
 
 import dev.portcullis.account.Accounts;
-import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.platform.StartupCheck;
 import dev.portcullis.security.EnrollmentPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
 
   @Inject Accounts accounts;
   @Inject Administrators administrators;
-  @Inject VerifySecondFactor factors;
+  @Inject SecondFactors factors;
   @Inject Clock clock;
 
   @Inject
@@ -111,6 +111,6 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
           case ADMINISTRATORS -> administrators.isAdministrator(accountId);
           case EVERYONE -> true;
         };
-    return applies && !factors.twoFactorEnabled(accountId);
+    return applies && !factors.enabled(accountId);
   }
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One stored {@link SecurityEvent}: what, when (UTC), from which address and browser. */
+/**
+ * One stored {@link SecurityEvent}: what, when (UTC), from which address and browser (the user
+ * agent as sent, clipped; pages name the browser with {@code dev.portcullis.web.BrowserNames}).
+ */
 @Entity
 @Table(name = "security_event")
 @NamedQuery(
@@ -84,19 +87,5 @@ public class AuditEntry {
 
   public String getUserAgent() {
     return userAgent == null ? "" : userAgent;
-  }
-
-  /** A browser's name and version out of the user agent, e.g. "Chrome 156", or the start of it. */
-  public String browser() {
-    String agent = getUserAgent();
-    for (String name : new String[] {"Edg/", "Firefox/", "Chrome/", "Safari/"}) {
-      int at = agent.indexOf(name);
-      if (at >= 0) {
-        String version = agent.substring(at + name.length()).split("[ .;)]")[0];
-        String label = name.equals("Edg/") ? "Edge" : name.substring(0, name.length() - 1);
-        return label + " " + version + (agent.contains("HeadlessChrome") ? " (headless)" : "");
-      }
-    }
-    return agent.length() > 40 ? agent.substring(0, 40) + "…" : agent;
   }
 }

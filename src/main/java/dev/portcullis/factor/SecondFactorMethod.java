@@ -1,5 +1,7 @@
 package dev.portcullis.factor;
 
+import java.util.List;
+
 /**
  * One way to prove the second step: a TOTP app, a YubiKey, recovery codes. Implementations are CDI
  * beans; {@link VerifySecondFactor} asks each of them in turn.
@@ -33,6 +35,23 @@ public interface SecondFactorMethod {
 
   /** Deletes everything this method holds for the account (used when 2FA is turned off). */
   void removeAll(String accountId);
+
+  /**
+   * The account's active factors of this method; none for a method that holds no factor of its own
+   * (recovery codes).
+   */
+  default List<FactorSummary> factorsOf(String accountId) {
+    return List.of();
+  }
+
+  /**
+   * Removes the account's factor {@code factorId} when this method holds it and it can be removed
+   * on its own ({@link FactorSummary#removable()}); returns whether it did. Runs in the caller's
+   * transaction.
+   */
+  default boolean remove(String accountId, String factorId) {
+    return false;
+  }
 
   /**
    * The outcome of an accepted code.

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -215,20 +214,5 @@ public class VerifySecondFactor implements StartupCheck {
       return unavailable.message();
     }
     return FAILURE_MESSAGE;
-  }
-
-  /**
-   * Turns two-factor authentication off: deletes every factor and recovery code of the account. The
-   * caller must have re-authenticated the user first.
-   */
-  @Transactional
-  public void removeAllFactors(String accountId) {
-    methods.forEach(m -> m.removeAll(accountId));
-    events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_TURNED_OFF));
-  }
-
-  /** Returns whether the account has at least one active second factor. */
-  public boolean twoFactorEnabled(String accountId) {
-    return methods.stream().anyMatch(m -> m.activeFor(accountId));
   }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.security;
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.platform.ClientAddress;
@@ -52,6 +53,7 @@ public class Reauthenticate {
 
   @Inject Accounts accounts;
   @Inject VerifySecondFactor verifier;
+  @Inject SecondFactors factors;
   @Inject PasswordThrottle throttle;
   @Inject ClientAddress clientAddress;
   @Inject HttpServletRequest request;
@@ -119,7 +121,7 @@ public class Reauthenticate {
    * last {@code portcullis.sudo.minutes}.
    */
   public boolean mayChangeFactors(String accountId) {
-    if (!verifier.twoFactorEnabled(accountId)) {
+    if (!factors.enabled(accountId)) {
       return true;
     }
     HttpSession session = request.getSession(false);

@@ -2,7 +2,7 @@ package dev.portcullis.security;
 
 import dev.portcullis.account.Accounts;
 import dev.portcullis.audit.SecurityEvent;
-import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.SecondFactors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class SessionLogins {
   private static final Logger LOG = Logger.getLogger(SessionLogins.class.getName());
 
   @Inject Accounts accounts;
-  @Inject VerifySecondFactor factors;
+  @Inject SecondFactors factors;
   @Inject Clock clock;
   @Inject Event<SecurityEvent> events;
 
@@ -53,8 +53,7 @@ public class SessionLogins {
       session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
       return Optional.empty();
     }
-    if (signedIn.groups().contains(Roles.ENROLLING)
-        && factors.twoFactorEnabled(signedIn.accountId())) {
+    if (signedIn.groups().contains(Roles.ENROLLING) && factors.enabled(signedIn.accountId())) {
       // the policy's enrollment is done, with a code checked: the login is a full one now
       SignedInCaller full =
           new SignedInCaller(signedIn.accountId(), Set.of(Roles.CUSTOMER), signedIn.at());

@@ -2,7 +2,7 @@ package dev.portcullis.security;
 
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.audit.SecurityMetrics;
-import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.platform.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject SessionLogins sessions;
   @Inject LoginResult result;
   @Inject PasswordThrottle throttle;
-  @Inject VerifySecondFactor factors;
+  @Inject SecondFactors factors;
   @Inject EnrollmentPolicy enrollmentPolicy;
   @Inject ClientAddress clientAddress;
   @Inject SecurityMetrics metrics;
@@ -102,7 +102,7 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     metrics.loginAttempt("password", "accepted");
     String accountId = validated[0].getCallerPrincipal().getName();
     sessions.renew(request);
-    boolean twoFactorOn = factors.twoFactorEnabled(accountId);
+    boolean twoFactorOn = factors.enabled(accountId);
     boolean mustEnroll =
         !twoFactorOn
             && enrollmentPolicy.atPasswordStep(accountId) instanceof EnrollmentPolicy.MustEnrollNow;

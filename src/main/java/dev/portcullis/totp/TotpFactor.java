@@ -1,10 +1,11 @@
 package dev.portcullis.totp;
 
+import dev.portcullis.factor.FactorSummary;
+import dev.portcullis.factor.SecondFactor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,17 +27,10 @@ import java.util.Objects;
     query =
         "UPDATE TotpFactor f SET f.lastStep = :step, f.driftSteps = :drift, f.lastUsedAt = :now"
             + " WHERE f.id = :id AND f.lastStep < :step")
-public class TotpFactor {
+public class TotpFactor extends SecondFactor {
 
   static final String FIND_BY_ACCOUNT = "TotpFactor.findByAccount";
   static final String ACCEPT_STEP = "TotpFactor.acceptStep";
-
-  @Id
-  @Column(name = "id", length = 36)
-  private String id;
-
-  @Column(name = "account_id", nullable = false, length = 36)
-  private String accountId;
 
   @Column(name = "sealed_secret", nullable = false)
   private String sealedSecret;
@@ -57,38 +51,30 @@ public class TotpFactor {
   @Column(name = "drift_steps", nullable = false)
   private int driftSteps;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
   @Column(name = "confirmed_at")
   private Instant confirmedAt;
-
-  @Column(name = "last_used_at")
-  private Instant lastUsedAt;
 
   /** For JPA only. */
   protected TotpFactor() {}
 
   TotpFactor(String id, String accountId, String sealedSecret, Totp totp, Instant createdAt) {
-    this.id = Objects.requireNonNull(id);
-    this.accountId = Objects.requireNonNull(accountId);
+    super(id, accountId, createdAt);
     this.sealedSecret = Objects.requireNonNull(sealedSecret);
     this.algorithm = totp.algorithm();
     this.digits = totp.digits();
     this.periodSeconds = totp.periodSeconds();
     this.lastStep = -1;
-    this.createdAt = Objects.requireNonNull(createdAt);
   }
 
   /**
    * The associated data its secret is sealed with: the factor is bound to its account and itself.
    */
   static String owner(String accountId, String factorId) {
-    return "totp:" + accountId + ":" + factorId;
+    return ownerOf("totp", accountId, factorId);
   }
 
   String owner() {
-    return owner(accountId, id);
+    return owner(accountId(), id());
   }
 
   /** Replaces the sealed secret by the same secret sealed under another key. */
@@ -103,14 +89,6 @@ public class TotpFactor {
     }
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String accountId() {
-    return accountId;
-  }
-
   String sealedSecret() {
     return sealedSecret;
   }
@@ -119,6 +97,7 @@ public class TotpFactor {
     return new Totp(algorithm, digits, periodSeconds);
   }
 
+  @Override
   public boolean active() {
     return confirmedAt != null;
   }
@@ -127,24 +106,28 @@ public class TotpFactor {
     return driftSteps;
   }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
-
   public Instant confirmedAt() {
     return confirmedAt;
   }
 
-  public Instant lastUsedAt() {
-    return lastUsedAt;
+  /** When its owner proved it (pending factors are never listed). */
+  @Override
+  public Instant addedAt() {
+    return confirmedAt == null ? createdAt() : confirmedAt;
+  }
+
+  /** Only one authenticator app per account: it goes when 2FA is turned off. */
+  @Override
+  public FactorSummary summary() {
+    return new FactorSummary(TotpFactors.NAME, id(), "", "", addedAt(), lastUsedAt(), false);
   }
 
   @Override
   public String toString() {
     return "TotpFactor["
-        + id
+        + id()
         + ", account "
-        + accountId
+        + accountId()
         + (active() ? ", active" : ", pending")
         + "]";
   }

@@ -1,6 +1,8 @@
 package dev.portcullis.totp;
 
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.factor.FactorSummary;
+import dev.portcullis.factor.SecondFactor;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SealedSecretStore;
@@ -65,6 +67,11 @@ public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
   }
 
   @Override
+  public List<FactorSummary> factorsOf(String accountId) {
+    return active(accountId).map(f -> List.of(f.summary())).orElse(List.of());
+  }
+
+  @Override
   public boolean activeFor(String accountId) {
     return active(accountId).isPresent();
   }
@@ -121,9 +128,7 @@ public class TotpFactors implements SecondFactorMethod, SealedSecretStore {
   @Override
   @Transactional
   public void removeAll(String accountId) {
-    em.createQuery("DELETE FROM TotpFactor f WHERE f.accountId = :accountId")
-        .setParameter("accountId", accountId)
-        .executeUpdate();
+    SecondFactor.removeAll(em, TotpFactor.class, accountId);
   }
 
   @Override

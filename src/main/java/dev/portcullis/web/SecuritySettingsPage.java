@@ -1,15 +1,13 @@
 package dev.portcullis.web;
 
-import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.FactorSummary;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.OtherSessions;
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
-import dev.portcullis.totp.TotpFactor;
 import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.yubikey.EnrollYubiKey;
-import dev.portcullis.yubikey.YubiKeyFactor;
-import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,11 +32,9 @@ public class SecuritySettingsPage {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   @Inject CurrentAccount me;
-  @Inject VerifySecondFactor factors;
-  @Inject TotpFactors totpFactors;
+  @Inject SecondFactors factors;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
-  @Inject YubiKeyFactors yubiKeys;
   @Inject OtherSessions otherSessions;
   @Inject EnrollYubiKey enrollYubiKey;
 
@@ -47,16 +43,23 @@ public class SecuritySettingsPage {
   private String keyId;
   private boolean endOtherSessions = true;
 
+  private List<FactorSummary> list;
+
   public boolean isEnabled() {
-    return factors.twoFactorEnabled(me.id());
+    return factors.enabled(me.id());
   }
 
-  public List<TotpFactor> getTotpFactors() {
-    return totpFactors.active(me.id()).stream().toList();
+  /** The account's active second factors, oldest first. */
+  public List<FactorSummary> getFactors() {
+    if (list == null) {
+      list = factors.of(me.id());
+    }
+    return list;
   }
 
-  public List<YubiKeyFactor> getYubiKeys() {
-    return yubiKeys.of(me.id());
+  /** The factors that can be removed one by one (the others go when 2FA is turned off). */
+  public List<FactorSummary> getRemovable() {
+    return getFactors().stream().filter(FactorSummary::removable).toList();
   }
 
   public int getRecoveryCodesLeft() {
@@ -82,7 +85,7 @@ public class SecuritySettingsPage {
 
   public void turnOff() {
     if (reauthenticated()) {
-      factors.removeAllFactors(me.id());
+      factors.removeAll(me.id());
       endOtherSessionsIfAsked();
       Messages.addFlashGlobalInfo(
           "Two-Factor Authentication is off. From now on only your password protects your account.");
@@ -92,15 +95,20 @@ public class SecuritySettingsPage {
 
   /** Removes one YubiKey; when it was the last factor, 2FA is off and the recovery codes go too. */
   public void removeYubiKey() {
-    if (keyId == null || yubiKeys.of(me.id()).stream().noneMatch(k -> k.id().equals(keyId))) {
+    if (keyId == null || getRemovable().stream().noneMatch(k -> k.id().equals(keyId))) {
       Messages.addError("removeKey:key", "Choose the key to remove.");
       return;
     }
     if (reauthenticated()) {
-      yubiKeys.remove(me.id(), keyId);
+      SecondFactors.Removal removal = factors.remove(me.id(), keyId);
+      list = null;
+      if (removal == SecondFactors.Removal.NOT_FOUND) {
+        // removed meanwhile, in another tab or by an administrator
+        Messages.addError("removeKey:key", "Choose the key to remove.");
+        return;
+      }
       endOtherSessionsIfAsked();
-      if (!factors.twoFactorEnabled(me.id())) {
-        factors.removeAllFactors(me.id());
+      if (removal == SecondFactors.Removal.REMOVED_LAST) {
         Messages.addFlashGlobalInfo(
             "The YubiKey is removed. It was your last second factor, so Two-Factor Authentication is"
                 + " off and your recovery codes no longer work.");
@@ -152,7 +160,7 @@ public class SecuritySettingsPage {
 
   /** Whether the account has an authenticator app already (then only YubiKeys can be added). */
   public boolean isTotpActive() {
-    return totpFactors.active(me.id()).isPresent();
+    return factors.has(me.id(), TotpFactors.NAME);
   }
 
   public String getKeyId() {

@@ -1,10 +1,11 @@
 package dev.portcullis.yubikey;
 
+import dev.portcullis.factor.FactorSummary;
+import dev.portcullis.factor.SecondFactor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.Objects;
 @NamedQuery(
     name = YubiKeyFactor.MARK_USED,
     query = "UPDATE YubiKeyFactor k SET k.lastUsedAt = :now WHERE k.id = :id")
-public class YubiKeyFactor {
+public class YubiKeyFactor extends SecondFactor {
 
   static final String OF_ACCOUNT = "YubiKeyFactor.ofAccount";
   static final String BY_PUBLIC_ID = "YubiKeyFactor.byPublicId";
@@ -47,13 +48,6 @@ public class YubiKeyFactor {
     /** This server, with the key's AES secret. */
     LOCAL
   }
-
-  @Id
-  @Column(name = "id", length = 36)
-  private String id;
-
-  @Column(name = "account_id", nullable = false, length = 36)
-  private String accountId;
 
   @Column(name = "public_id", nullable = false, length = 16)
   private String publicId;
@@ -73,12 +67,6 @@ public class YubiKeyFactor {
 
   @Column(name = "last_counter", nullable = false)
   private long lastCounter;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "last_used_at")
-  private Instant lastUsedAt;
 
   /** For JPA only. */
   protected YubiKeyFactor() {}
@@ -125,16 +113,14 @@ public class YubiKeyFactor {
       String sealedPrivateId,
       long counter,
       Instant createdAt) {
-    this.id = Objects.requireNonNull(id);
-    this.accountId = Objects.requireNonNull(accountId);
+    super(id, accountId, createdAt);
     this.publicId = Objects.requireNonNull(publicId);
     this.name = Objects.requireNonNull(name);
     this.validation = validation;
     this.sealedAesKey = sealedAesKey;
     this.sealedPrivateId = sealedPrivateId;
     this.lastCounter = counter;
-    this.createdAt = Objects.requireNonNull(createdAt);
-    this.lastUsedAt = createdAt;
+    usedAt(createdAt);
   }
 
   /** Replaces the sealed secrets by the same secrets sealed under another key. */
@@ -145,15 +131,7 @@ public class YubiKeyFactor {
 
   /** The associated data its secrets are sealed with. */
   static String owner(String accountId, String factorId, String what) {
-    return "yubikey:" + accountId + ":" + factorId + ":" + what;
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String accountId() {
-    return accountId;
+    return ownerOf("yubikey", accountId, factorId) + ":" + what;
   }
 
   public String publicId() {
@@ -176,16 +154,20 @@ public class YubiKeyFactor {
     return sealedPrivateId;
   }
 
-  public Instant createdAt() {
-    return createdAt;
+  /** A key is active from its registration on, which its first OTP proved. */
+  @Override
+  public boolean active() {
+    return true;
   }
 
-  public Instant lastUsedAt() {
-    return lastUsedAt;
+  @Override
+  public FactorSummary summary() {
+    return new FactorSummary(
+        YubiKeyFactors.NAME, id(), name, publicId, addedAt(), lastUsedAt(), true);
   }
 
   @Override
   public String toString() {
-    return "YubiKeyFactor[" + id + ", " + publicId + ", " + validation + "]";
+    return "YubiKeyFactor[" + id() + ", " + publicId + ", " + validation + "]";
   }
 }

@@ -1,6 +1,8 @@
 package dev.portcullis.yubikey;
 
 import dev.portcullis.audit.SecurityEvent;
+import dev.portcullis.factor.FactorSummary;
+import dev.portcullis.factor.SecondFactor;
 import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.platform.SealedSecretStore;
@@ -85,8 +87,7 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
       return new Check.Unreadable(problem.get());
     }
     YubicoOtp otp = YubicoOtp.parse(code).orElseThrow();
-    Optional<YubiKeyFactor> key =
-        byPublicId(otp.publicId()).filter(k -> k.accountId().equals(accountId));
+    Optional<YubiKeyFactor> key = byPublicId(otp.publicId()).filter(k -> k.belongsTo(accountId));
     if (key.isEmpty()) {
       LOG.info(() -> "YubiKey " + otp.publicId() + " is not registered to account " + accountId);
       return Check.failed();
@@ -165,7 +166,13 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
     return Check.passed(new Verified(NAME, 0, -1));
   }
 
+  @Override
+  public List<FactorSummary> factorsOf(String accountId) {
+    return of(accountId).stream().map(YubiKeyFactor::summary).toList();
+  }
+
   /** Removes one key of the account. */
+  @Override
   @Transactional
   public boolean remove(String accountId, String factorId) {
     Optional<YubiKeyFactor> key =
@@ -191,9 +198,7 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
   @Override
   @Transactional
   public void removeAll(String accountId) {
-    em.createQuery("DELETE FROM YubiKeyFactor k WHERE k.accountId = :accountId")
-        .setParameter("accountId", accountId)
-        .executeUpdate();
+    SecondFactor.removeAll(em, YubiKeyFactor.class, accountId);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.factor.SecondFactorMethod;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -69,6 +70,7 @@ public class AdminActionsIT {
   @Inject Accounts accounts;
   @Inject EnrollTotp enrollTotp;
   @Inject VerifySecondFactor verifier;
+  @Inject SecondFactors secondFactors;
   @Inject RecoveryCodes recoveryCodes;
   @Inject AdminActions actions;
   @Inject AdministratorGroups groups;
@@ -90,7 +92,7 @@ public class AdminActionsIT {
         accounts.findByEmail(ADMIN_EMAIL).isPresent()
             ? accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id()
             : registerAccount.register(ADMIN_EMAIL, "Operator", PASSWORD, PASSWORD).id();
-    if (!verifier.twoFactorEnabled(adminId)) {
+    if (!secondFactors.enabled(adminId)) {
       enable(adminId);
     }
     customerId =
@@ -136,7 +138,7 @@ public class AdminActionsIT {
 
   @Test
   void aListedAdministratorWithoutTwoFactorGetsNoRoleAndCannotAct() throws Exception {
-    verifier.removeAllFactors(adminId);
+    secondFactors.removeAll(adminId);
     try {
       assertEquals(
           Set.of(),
@@ -145,7 +147,7 @@ public class AdminActionsIT {
       assertThrows(
           AdminActions.Refused.class,
           () -> actions.resetTwoFactor(adminId, customerId, "lost phone, ID checked"));
-      assertTrue(verifier.twoFactorEnabled(customerId), "nothing was changed");
+      assertTrue(secondFactors.enabled(customerId), "nothing was changed");
     } finally {
       enable(adminId);
     }
@@ -173,7 +175,7 @@ public class AdminActionsIT {
           () -> actions.resetTwoFactor(adminId, customerId, reason),
           reason);
     }
-    assertTrue(verifier.twoFactorEnabled(customerId));
+    assertTrue(secondFactors.enabled(customerId));
     assertEquals(RecoveryCodes.COUNT, recoveryCodes.remaining(customerId));
   }
 
@@ -184,7 +186,7 @@ public class AdminActionsIT {
 
     actions.resetTwoFactor(adminId, customerId, "Lost phone; identity checked by phone call");
 
-    assertFalse(verifier.twoFactorEnabled(customerId));
+    assertFalse(secondFactors.enabled(customerId));
     assertEquals(0, recoveryCodes.remaining(customerId));
     assertFalse(
         accounts.loginStillValid(customerId, loggedInBefore), "the customer's sessions ended");
@@ -267,7 +269,7 @@ public class AdminActionsIT {
    * setup).
    */
   private String adminlessAdministrator() {
-    verifier.removeAllFactors(adminId);
+    secondFactors.removeAll(adminId);
     return adminId;
   }
 

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * An operator's typo must not leave a server running without its portal: the runnable jar, given
  * wrong settings, says which ones and why (here in JSON log lines, as for a log collector), and
  * stops with exit code 1.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunnableJar.LOCK)
 public class BadConfigurationIT {
 
   @Test

@@ -6,6 +6,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -21,14 +25,54 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through /usr/bin/chromedriver (Selenium Manager downloads nothing), with
- * the few verbs the browser tests need. Closing it quits the browser.
+ * the few verbs the browser tests need.
+ *
+ * <p>Starting Chromium and its first page in a new profile costs seconds on a small machine, so
+ * closing a {@code Browser} does not quit it: its cookies (every session it held), storage and site
+ * storage are deleted, it is left on a blank page, and the next {@code new Browser(...)} of the
+ * same test class gets it back, like a person who signs out and clears the browser's data. What the
+ * tests can observe of one user never reaches the next: no cookie, no session, no storage, no open
+ * page; only cached style sheets, scripts and fonts remain. {@link BrowserPool} quits them after
+ * each class.
  */
 public final class Browser implements AutoCloseable {
 
+  /**
+   * Browsers closed by their tests, by the origin they were opened for, ready for the next test of
+   * the class; then quit. A browser only ever goes back to the server it talked to (its open
+   * connections must not outlive another server's tests).
+   */
+  private static final Map<String, Deque<ChromeDriver>> IDLE = new HashMap<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle));
+  }
+
+  /**
+   * Quits every browser waiting for a next test ({@link BrowserPool} calls it after each class).
+   */
+  static void quitIdle() {
+    synchronized (IDLE) {
+      IDLE.values().forEach(idle -> idle.forEach(ChromeDriver::quit));
+      IDLE.clear();
+    }
+  }
+
   private final ChromeDriver driver;
   private final String base;
+  private boolean closed;
 
   public Browser(URL base) {
+    this.base = Https.secure(base);
+    ChromeDriver idle;
+    synchronized (IDLE) {
+      idle = IDLE.getOrDefault(origin(), new ArrayDeque<>()).poll();
+    }
+    this.driver = idle != null ? idle : start();
+    this.driver.manage().window().setSize(new Dimension(1200, 900));
+  }
+
+  private static ChromeDriver start() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
@@ -49,9 +93,13 @@ public final class Browser implements AutoCloseable {
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .usingAnyFreePort()
             .build();
-    this.driver = new ChromeDriver(service, options);
-    this.driver.manage().window().setSize(new Dimension(1200, 900));
-    this.base = Https.secure(base);
+    return new ChromeDriver(service, options);
+  }
+
+  /** The scheme, host and port of the application, e.g. https://localhost:9443. */
+  private String origin() {
+    String root = java.net.URI.create(base).resolve("/").toString();
+    return root.substring(0, root.length() - 1);
   }
 
   public ChromeDriver driver() {
@@ -141,8 +189,30 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Signs this browser's user out of everything and hands it to the next test: every cookie of
+   * every site and every site's storage are deleted and the page is left blank. A browser that
+   * cannot be reset is quit instead.
+   */
   @Override
   public void close() {
-    driver.quit();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      driver.get("about:blank");
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin", Map.of("origin", origin(), "storageTypes", "all"));
+      if (driver.getWindowHandles().size() != 1) {
+        throw new IllegalStateException("a test left windows open");
+      }
+      synchronized (IDLE) {
+        IDLE.computeIfAbsent(origin(), o -> new ArrayDeque<>()).push(driver);
+      }
+    } catch (RuntimeException notReusable) {
+      driver.quit();
+    }
   }
 }

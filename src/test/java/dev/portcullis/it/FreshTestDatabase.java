@@ -18,8 +18,13 @@ public class FreshTestDatabase implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    String kind = System.getProperty("portcullis.it.db.kind", "h2");
-    String name = System.getProperty("portcullis.it.db.name", "portcullis_test");
+    recreate(
+        System.getProperty("portcullis.it.db.kind", "h2"),
+        System.getProperty("portcullis.it.db.name", "portcullis_test"));
+  }
+
+  /** Drops and re-creates the database {@code name} on the server of {@code kind} (h2: nothing). */
+  static void recreate(String kind, String name) {
     if (!name.matches("[a-z_]+")) {
       throw new IllegalArgumentException(
           "portcullis.it.db.name must be lower-case letters and _: " + name);

@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunnableJar implements AutoCloseable {
 
+  /**
+   * The classes that start runnable jars run one at a time (beside the managed server's tests), so
+   * no more than one or two extra servers compete for the cores.
+   */
+  static final String LOCK = "runnable-jar";
+
   private static final Path JAR =
       Path.of(System.getProperty("portcullis.jar", "target/portcullis.jar"));
   private static final Path WORK = Path.of("target", "runnable-jar");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.account.Accounts;
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.factor.SecondFactorMethod;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -55,6 +56,7 @@ public class SecondFactorVerificationIT {
   @Inject RegisterAccount registerAccount;
   @Inject EnrollTotp enrollTotp;
   @Inject VerifySecondFactor verifier;
+  @Inject SecondFactors secondFactors;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Accounts accounts;
   @Inject Reauthenticate reauthenticate;
@@ -105,7 +107,7 @@ public class SecondFactorVerificationIT {
   void acceptsTheCurrentCode() {
     assertInstanceOf(
         Outcome.Accepted.class, verifier.verify(accountId, codeAt(MovableClock.now())));
-    assertTrue(verifier.twoFactorEnabled(accountId));
+    assertTrue(secondFactors.enabled(accountId));
   }
 
   @Test

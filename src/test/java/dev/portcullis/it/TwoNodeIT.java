@@ -24,13 +24,19 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two nodes behind an imaginary load balancer: the runnable jar the build made, started twice with
  * {@code java -jar} on two ports, both on one PostgreSQL database with sessions kept there. A login
  * may take its steps on different nodes; the same code sent to both at once logs in once; wrong
- * codes counted on one node lock the second step on the other.
+ * codes counted on one node lock the second step on the other. Runs beside the tests of the managed
+ * server (it uses neither its ports nor its database).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunnableJar.LOCK)
 public class TwoNodeIT {
 
   private static RunnableJar a;
@@ -38,6 +44,7 @@ public class TwoNodeIT {
 
   @BeforeAll
   static void startTwoNodesOnOneDatabase() throws Exception {
+    FreshTestDatabase.recreate("postgresql", "portcullis_nodes");
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Map<String, String> settings =

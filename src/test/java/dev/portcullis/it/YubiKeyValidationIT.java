@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.factor.AddSecondFactor;
 import dev.portcullis.factor.SecondFactorMethod.Check;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.factor.TypedCode;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -72,6 +73,7 @@ public class YubiKeyValidationIT {
   @Inject EnrollYubiKey enroll;
   @Inject YubiKeyFactors keys;
   @Inject VerifySecondFactor verifier;
+  @Inject SecondFactors secondFactors;
   @Inject CloudValidation cloud;
   @Inject AddSecondFactor addSecondFactor;
   @Inject EnrollTotp enrollTotp;
@@ -109,7 +111,7 @@ public class YubiKeyValidationIT {
     YubiStub.knows(key);
     assertInstanceOf(
         Check.Passed.class, enroll.register(accountId, "Blue key", null, typed(key.touch())));
-    assertTrue(verifier.twoFactorEnabled(accountId));
+    assertTrue(secondFactors.enabled(accountId));
   }
 
   @Test

@@ -5,15 +5,12 @@ import dev.portcullis.account.Accounts;
 import dev.portcullis.admin.AdminActions;
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.factor.VerifySecondFactor;
+import dev.portcullis.factor.FactorSummary;
+import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
-import dev.portcullis.totp.TotpFactor;
-import dev.portcullis.totp.TotpFactors;
 import dev.portcullis.web.CurrentAccount;
-import dev.portcullis.yubikey.YubiKeyFactor;
-import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,11 +43,9 @@ public class AdminConsolePage {
   @Inject Accounts accounts;
   @Inject AdminActions actions;
   @Inject AuditTrail trail;
-  @Inject TotpFactors totpFactors;
-  @Inject YubiKeyFactors yubiKeys;
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
-  @Inject VerifySecondFactor factors;
+  @Inject SecondFactors factors;
 
   private String query;
   private String reason;
@@ -93,19 +88,16 @@ public class AdminConsolePage {
   }
 
   public boolean twoFactorOn(Account a) {
-    return factors.twoFactorEnabled(a.id());
+    return factors.enabled(a.id());
   }
 
   public boolean locked(Account a) {
     return actions.locked(a);
   }
 
-  public List<TotpFactor> getTotpFactors() {
-    return account().map(a -> totpFactors.active(a.id()).stream().toList()).orElse(List.of());
-  }
-
-  public List<YubiKeyFactor> getYubiKeys() {
-    return account().map(a -> yubiKeys.of(a.id())).orElse(List.of());
+  /** The account's active second factors (no secret in them). */
+  public List<FactorSummary> getFactors() {
+    return account().map(a -> factors.of(a.id())).orElse(List.of());
   }
 
   public int getRecoveryCodesLeft() {

@@ -2,6 +2,7 @@ package dev.portcullis.audit.web;
 
 import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.web.BrowserNames;
 import dev.portcullis.web.CurrentAccount;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,6 @@ public class ActivityList {
 
   /** A browser's name and version out of the entry's user agent. */
   public String browser(AuditEntry entry) {
-    return entry.browser();
+    return BrowserNames.of(entry.getUserAgent());
   }
 }
