@@ -3,6 +3,9 @@ package dev.portcullis.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Navigation;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -117,11 +120,11 @@ public class AccessControlCrawlIT {
   @Test
   void withOnlyAPasswordEveryProtectedAddressLeadsToTheSecondStep() throws Exception {
     try (Browser browser = new Browser(base)) {
-      String email = TwoStepLoginBrowserIT.newEmail("crawl");
-      TwoStepLoginBrowserIT.register(browser, email, "Crawl Example");
-      TwoStepLoginBrowserIT.enableTotp(browser, email, false);
-      TwoStepLoginBrowserIT.logOut(browser);
-      TwoStepLoginBrowserIT.typePassword(browser, email);
+      String email = Customer.newEmail("crawl");
+      Customer.register(browser, email, "Crawl Example");
+      TotpEnrollmentPage.enable(browser, email, false);
+      Navigation.logOut(browser);
+      Customer.typePassword(browser, email);
       assertTrue(browser.url().contains("login/verify.xhtml"));
       crawl("JSESSIONID=" + browser.sessionId(), "faces/login/verify.xhtml");
       browser.open("faces/login/verify.xhtml");

@@ -1,16 +1,14 @@
 package dev.portcullis.it;
 
-import static dev.portcullis.it.TwoStepLoginBrowserIT.enableTotp;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.logOut;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.newEmail;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.register;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.typeCode;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.typePassword;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.it.TwoStepLoginBrowserIT.Enrolled;
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Enrolled;
+import dev.portcullis.it.pages.Navigation;
+import dev.portcullis.it.pages.RegisterPage;
+import dev.portcullis.it.pages.SecondStepPage;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.net.URL;
-import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,12 +42,8 @@ public class AdminConsoleBrowserIT {
     try (Browser admin = new Browser(base);
         Browser customer = new Browser(base)) {
       // the test server's policy requires 2FA of administrators, with no grace period
-      admin.open("faces/register.xhtml");
-      admin.type("register:email", ADMIN_EMAIL);
-      admin.type("register:name", "Operator");
-      admin.type("register:password", TwoStepLoginBrowserIT.PASSWORD);
-      admin.type("register:confirmation", TwoStepLoginBrowserIT.PASSWORD);
-      admin.clickAndWait("register:submit");
+      RegisterPage.open(admin)
+          .submit(ADMIN_EMAIL, "Operator", Customer.PASSWORD, Customer.PASSWORD);
       assertTrue(
           admin.url().contains("/faces/app/security.xhtml"),
           "sent to set up 2FA first: " + admin.url());
@@ -62,7 +56,7 @@ public class AdminConsoleBrowserIT {
             admin.url().contains("/faces/app/security.xhtml"),
             elsewhere + " is out of reach: " + admin.url());
       }
-      Enrolled adminFactor = enableTotp(admin, ADMIN_EMAIL, false);
+      Enrolled adminFactor = TotpEnrollmentPage.enable(admin, ADMIN_EMAIL, false);
       admin.open("faces/app/index.xhtml");
       assertTrue(
           admin.url().contains("/faces/app/index.xhtml"), "with 2FA on, the client area opens");
@@ -70,33 +64,33 @@ public class AdminConsoleBrowserIT {
       assertTrue(
           admin.pageText().contains("This page is for administrators"),
           "the admin role comes with a new login");
-      logOut(admin);
-      typePassword(admin, ADMIN_EMAIL);
-      typeCode(admin, adminFactor.phone().codeAt(nextStep(adminFactor)));
+      Navigation.logOut(admin);
+      Customer.typePassword(admin, ADMIN_EMAIL);
+      SecondStepPage.typeCode(admin, adminFactor.phone().codeAt(adminFactor.nextStep()));
       assertTrue(admin.url().contains("/faces/app/index.xhtml"), admin.url());
 
-      String email = newEmail("locked-out");
-      register(customer, email, "Locked Out");
+      String email = Customer.newEmail("locked-out");
+      Customer.register(customer, email, "Locked Out");
       customer.open("faces/admin/index.xhtml");
       assertTrue(
           customer.pageText().contains("This page is for administrators"),
           "a customer gets no admin page");
       assertTrue(customer.driver().findElements(By.id("navAdmin")).isEmpty());
-      Enrolled customerFactor = enableTotp(customer, email, false);
-      logOut(customer);
+      Enrolled customerFactor = TotpEnrollmentPage.enable(customer, email, false);
+      Navigation.logOut(customer);
       String wrong =
-          customerFactor.phone().codeAt(nextStep(customerFactor)).equals("000000")
+          customerFactor.phone().codeAt(customerFactor.nextStep()).equals("000000")
               ? "111111"
               : "000000";
       for (int round = 0; round < 4; round++) {
-        typePassword(customer, email);
+        Customer.typePassword(customer, email);
         for (int attempt = 0; attempt < 5; attempt++) {
           assertTrue(customer.url().contains("login/verify.xhtml"), customer.url());
-          typeCode(customer, wrong);
+          SecondStepPage.typeCode(customer, wrong);
         }
       }
-      typePassword(customer, email);
-      typeCode(customer, customerFactor.phone().codeAt(nextStep(customerFactor)));
+      Customer.typePassword(customer, email);
+      SecondStepPage.typeCode(customer, customerFactor.phone().codeAt(customerFactor.nextStep()));
       assertTrue(
           customer.url().contains("login/verify.xhtml"), "locked: even the right code is refused");
 
@@ -116,8 +110,8 @@ public class AdminConsoleBrowserIT {
       assertTrue(admin.pageText().contains("is unlocked"), admin.pageText());
       assertTrue(admin.text("lockStatus").startsWith("Open"));
 
-      typePassword(customer, email);
-      typeCode(customer, customerFactor.phone().codeAt(nextStep(customerFactor)));
+      Customer.typePassword(customer, email);
+      SecondStepPage.typeCode(customer, customerFactor.phone().codeAt(customerFactor.nextStep()));
       assertTrue(
           customer.url().contains("/faces/app/index.xhtml"), "unlocked: the right code logs in");
 
@@ -125,7 +119,7 @@ public class AdminConsoleBrowserIT {
       assertTrue(admin.pageText().contains("Give a reason"), "no reason, no reset");
       assertTrue(admin.text("twoFactorStatus").contains("on"), "nothing was changed");
       admin.type("reset:reason", "Lost phone and codes; identity checked by a call back");
-      admin.type("reset:password", TwoStepLoginBrowserIT.PASSWORD);
+      admin.type("reset:password", Customer.PASSWORD);
       admin.type("reset:code", adminFactor.recoveryCodes().get(0));
       admin.clickAndWait("reset:submit");
       assertTrue(
@@ -135,7 +129,7 @@ public class AdminConsoleBrowserIT {
 
       customer.open("faces/app/security.xhtml");
       assertTrue(customer.url().contains("login.xhtml"), "the reset ended the customer's session");
-      typePassword(customer, email);
+      Customer.typePassword(customer, email);
       assertTrue(
           customer.url().contains("/faces/app/index.xhtml"), "2FA is off: the password logs in");
       customer.open("faces/app/security.xhtml");
@@ -151,12 +145,5 @@ public class AdminConsoleBrowserIT {
       assertTrue(
           admin.text("activityTable").contains("Administrator action: reset 2FA of " + email));
     }
-  }
-
-  /**
-   * The first step the phone may use: after the one the enrollment used up, and not in the past.
-   */
-  private static long nextStep(Enrolled enrolled) {
-    return Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.it.pages.Customer;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
@@ -187,7 +188,7 @@ public class FormFuzzIT {
     Matcher nonce = NONCE.matcher(html);
     assertTrue(nonce.find());
     stolen.put("primefaces.nonce", nonce.group(1));
-    String email = TwoStepLoginBrowserIT.newEmail("forged");
+    String email = Customer.newEmail("forged");
     stolen.putAll(
         Map.of(
             "register",
@@ -199,9 +200,9 @@ public class FormFuzzIT {
             "register:name",
             "Forged",
             "register:password",
-            TwoStepLoginBrowserIT.PASSWORD,
+            Customer.PASSWORD,
             "register:confirmation",
-            TwoStepLoginBrowserIT.PASSWORD));
+            Customer.PASSWORD));
     HttpClient attacker =
         Https.client()
             .cookieHandler(new CookieManager())
@@ -226,7 +227,7 @@ public class FormFuzzIT {
             Https.client().cookieHandler(new CookieManager()).build(),
             "faces/login.xhtml",
             "login",
-            Map.of("login:email", email, "login:password", TwoStepLoginBrowserIT.PASSWORD),
+            Map.of("login:email", email, "login:password", Customer.PASSWORD),
             true);
     assertTrue(
         login.body().contains("That email and password don't match an account."),
@@ -235,8 +236,8 @@ public class FormFuzzIT {
 
   @Test
   void aPostWithoutItsPagesNonceRunsNoActionAndCountsNoPassword() throws Exception {
-    String email = TwoStepLoginBrowserIT.newEmail("nonce");
-    String password = TwoStepLoginBrowserIT.PASSWORD;
+    String email = Customer.newEmail("nonce");
+    String password = Customer.PASSWORD;
     var registered =
         post(
             Https.client().cookieHandler(new CookieManager()).build(),

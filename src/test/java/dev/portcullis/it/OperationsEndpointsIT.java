@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.LoginPage;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -66,12 +68,9 @@ public class OperationsEndpointsIT {
   @Test
   void aWrongPasswordIsCountedInMetricsWithoutNamingAnyone() throws Exception {
     double before = rejectedPasswords();
-    String email = TwoStepLoginBrowserIT.newEmail("metrics");
+    String email = Customer.newEmail("metrics");
     try (Browser browser = new Browser(base)) {
-      browser.open("faces/login.xhtml");
-      browser.type("login:email", email);
-      browser.type("login:password", "not the password at all");
-      browser.clickAndWait("login:submit");
+      LoginPage.open(browser).signIn(email, "not the password at all");
       assertTrue(browser.pageText().contains("don't match"), browser.pageText());
     }
     assertEquals(before + 1, rejectedPasswords(), "one more rejected password");

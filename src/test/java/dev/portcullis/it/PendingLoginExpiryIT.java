@@ -2,6 +2,10 @@ package dev.portcullis.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Navigation;
+import dev.portcullis.it.pages.SecondStepPage;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -47,30 +51,30 @@ public class PendingLoginExpiryIT {
   void aPendingLoginExpiresAfterFiveMinutesAndTheRightCodeThenLeadsBackToThePassword()
       throws Exception {
     try (Browser browser = new Browser(base)) {
-      String email = TwoStepLoginBrowserIT.newEmail("expiry");
-      TwoStepLoginBrowserIT.register(browser, email, "Expiry Example");
+      String email = Customer.newEmail("expiry");
+      Customer.register(browser, email, "Expiry Example");
       browser.clickAndWait("navSecurity");
       browser.clickAndWait("enable:enableButton");
       browser.clickAndWait("enable:chooseTotp");
-      Phone phone = TwoStepLoginBrowserIT.scanWhenLoaded(browser, browser.find("qrCode"));
+      Phone phone = TotpEnrollmentPage.scan(browser, browser.find("qrCode"));
       browser.type("confirm:code", phone.codeAt(phone.stepAt(serverTime(""))));
       browser.clickAndWait("confirm:submit");
       assertTrue(browser.url().contains("recovery-codes"), browser.url());
       browser.open("faces/app/index.xhtml");
-      TwoStepLoginBrowserIT.logOut(browser);
+      Navigation.logOut(browser);
 
-      TwoStepLoginBrowserIT.typePassword(browser, email);
+      Customer.typePassword(browser, email);
       assertTrue(browser.url().contains("login/verify.xhtml"));
       Instant later = serverTime("?advance=PT5M1S");
-      TwoStepLoginBrowserIT.typeCode(browser, phone.codeAt(phone.stepAt(later)));
+      SecondStepPage.typeCode(browser, phone.codeAt(phone.stepAt(later)));
       assertTrue(browser.url().contains("faces/login.xhtml"), browser.url());
       assertTrue(browser.pageText().contains("Enter your password again"), browser.pageText());
       browser.open("faces/app/index.xhtml");
       assertTrue(browser.url().contains("faces/login.xhtml"), "still nobody is logged in");
 
       // a fresh password step works again, with the same (unused) code
-      TwoStepLoginBrowserIT.typePassword(browser, email);
-      TwoStepLoginBrowserIT.typeCode(browser, phone.codeAt(phone.stepAt(later)));
+      Customer.typePassword(browser, email);
+      SecondStepPage.typeCode(browser, phone.codeAt(phone.stepAt(later)));
       assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.url());
     }
   }

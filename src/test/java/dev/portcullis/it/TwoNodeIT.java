@@ -1,18 +1,15 @@
 package dev.portcullis.it;
 
-import static dev.portcullis.it.TwoStepLoginBrowserIT.enableTotp;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.logOut;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.newEmail;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.register;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.typeCode;
-import static dev.portcullis.it.TwoStepLoginBrowserIT.typePassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.it.TwoStepLoginBrowserIT.Enrolled;
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Enrolled;
+import dev.portcullis.it.pages.Navigation;
+import dev.portcullis.it.pages.SecondStepPage;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -71,15 +68,11 @@ public class TwoNodeIT {
 
   /** A new account with an authenticator app, set up on node A; logged out again. */
   private static Enrolled enrolledOnA(Browser browser, String who) throws Exception {
-    String email = newEmail(who);
-    register(browser, email, "Two Nodes");
-    Enrolled enrolled = enableTotp(browser, email, false);
-    logOut(browser);
+    String email = Customer.newEmail(who);
+    Customer.register(browser, email, "Two Nodes");
+    Enrolled enrolled = TotpEnrollmentPage.enable(browser, email, false);
+    Navigation.logOut(browser);
     return enrolled;
-  }
-
-  private static long nextStep(Enrolled enrolled) {
-    return Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
   }
 
   /** Opens a TLS 1.2 connection to node A offering only {@code suite}. */
@@ -145,14 +138,14 @@ public class TwoNodeIT {
   void thePasswordOnNodeAAndTheCodeOnNodeBCompleteOneLogin() throws Exception {
     try (Browser browser = new Browser(a.url())) {
       Enrolled enrolled = enrolledOnA(browser, "a-then-b");
-      typePassword(browser, enrolled.email());
+      Customer.typePassword(browser, enrolled.email());
       assertTrue(browser.url().startsWith(a.base() + "faces/login/verify.xhtml"), browser.url());
 
       browser.driver().get(b.base() + "faces/login/verify.xhtml");
       assertTrue(
           browser.url().startsWith(b.base() + "faces/login/verify.xhtml"),
           "node B knows the pending login");
-      typeCode(browser, enrolled.phone().codeAt(nextStep(enrolled)));
+      SecondStepPage.typeCode(browser, enrolled.phone().codeAt(enrolled.nextStep()));
       assertTrue(browser.url().startsWith(b.base() + "faces/app/index.xhtml"), browser.url());
 
       browser.driver().get(b.base() + "faces/app/security.xhtml");
@@ -161,7 +154,7 @@ public class TwoNodeIT {
       assertTrue(
           browser.url().startsWith(a.base() + "faces/app/security.xhtml"),
           "and on node A: " + browser.url());
-      logOut(browser);
+      Navigation.logOut(browser);
       browser.driver().get(b.base() + "faces/app/security.xhtml");
       assertTrue(
           browser.url().contains("login.xhtml"),
@@ -177,9 +170,9 @@ public class TwoNodeIT {
     }
     try (Browser onA = new Browser(a.url());
         Browser onB = new Browser(b.url())) {
-      typePassword(onA, enrolled.email());
-      typePassword(onB, enrolled.email());
-      String code = enrolled.phone().codeAt(nextStep(enrolled));
+      Customer.typePassword(onA, enrolled.email());
+      Customer.typePassword(onB, enrolled.email());
+      String code = enrolled.phone().codeAt(enrolled.nextStep());
       onA.type("verify:code", code);
       onB.type("verify:code", code);
       CountDownLatch go = new CountDownLatch(1);
@@ -212,18 +205,18 @@ public class TwoNodeIT {
     Enrolled enrolled;
     try (Browser onA = new Browser(a.url())) {
       enrolled = enrolledOnA(onA, "lock-a-b");
-      String right = enrolled.phone().codeAt(nextStep(enrolled));
+      String right = enrolled.phone().codeAt(enrolled.nextStep());
       String wrong = right.equals("000000") ? "111111" : "000000";
       for (int round = 0; round < 4; round++) {
-        typePassword(onA, enrolled.email());
+        Customer.typePassword(onA, enrolled.email());
         for (int attempt = 0; attempt < 5; attempt++) {
-          typeCode(onA, wrong);
+          SecondStepPage.typeCode(onA, wrong);
         }
       }
     }
     try (Browser onB = new Browser(b.url())) {
-      typePassword(onB, enrolled.email());
-      typeCode(onB, enrolled.phone().codeAt(nextStep(enrolled)));
+      Customer.typePassword(onB, enrolled.email());
+      SecondStepPage.typeCode(onB, enrolled.phone().codeAt(enrolled.nextStep()));
       assertTrue(onB.url().contains("login/verify.xhtml"), "node B refuses even the right code");
       assertTrue(onB.pageText().contains("That code didn't work"), onB.pageText());
     }

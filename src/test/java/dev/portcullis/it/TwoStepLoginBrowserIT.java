@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Enrolled;
+import dev.portcullis.it.pages.LoginPage;
+import dev.portcullis.it.pages.Navigation;
+import dev.portcullis.it.pages.RegisterPage;
+import dev.portcullis.it.pages.SecondStepPage;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,9 +23,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 
 /**
  * The customer's story in Chromium, through the real pages of the real WAR: register, enable TOTP
@@ -32,8 +33,6 @@ import org.openqa.selenium.WebElement;
 @RunAsClient
 public class TwoStepLoginBrowserIT {
 
-  static final String PASSWORD = "correct horse battery staple";
-
   @Deployment(testable = false)
   public static WebArchive app() {
     return Deployments.realWar("portcullis.war");
@@ -41,150 +40,31 @@ public class TwoStepLoginBrowserIT {
 
   @ArquillianResource URL base;
 
-  /** A new account with Two-Factor Authentication on; what the enrollment left behind. */
-  record Enrolled(String email, Phone phone, long usedStep, List<String> recoveryCodes) {}
-
-  static String newEmail(String who) {
-    return who + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-  }
-
-  static void register(Browser browser, String email, String name) {
-    browser.open("faces/register.xhtml");
-    browser.type("register:email", email);
-    browser.type("register:name", name);
-    browser.type("register:password", PASSWORD);
-    browser.type("register:confirmation", PASSWORD);
-    browser.clickAndWait("register:submit");
-    assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
-  }
-
-  static Enrolled enableTotp(Browser browser, String email, boolean screenshots) throws Exception {
-    browser.clickAndWait("navSecurity");
-    assertTrue(browser.text("status").contains("off"));
-    if (screenshots) {
-      browser.screenshot("01-security-settings");
-    }
-    browser.clickAndWait("enable:enableButton");
-    if (screenshots) {
-      browser.screenshot("02-choose-time-based");
-    }
-    browser.clickAndWait("enable:chooseTotp");
-    assertTrue(browser.pageText().contains("Scan a barcode"));
-    if (screenshots) {
-      browser.screenshot("03-scan-barcode");
-    }
-
-    WebElement qr = browser.find("qrCode");
-    String src = qr.getAttribute("src");
-    Phone phone = scanWhenLoaded(browser, qr);
-    assertFalse(src.contains(phone.parameter("secret")), "the secret is never in a URL");
-    assertEquals("Portcullis:" + email, phone.label());
-    assertEquals("Portcullis", phone.parameter("issuer"));
-    assertEquals(32, phone.parameter("secret").length(), "160 bits in base32");
-    assertEquals(
-        phone.parameter("secret"),
-        browser.text("secretKey").replace(" ", ""),
-        "the key shown as text is the one in the barcode");
-    assertTrue(browser.text("secretKey").matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}"), "groups of four");
-    assertTrue(browser.text("serverTime").endsWith("UTC"));
-
-    long step = phone.stepAt(Instant.now());
-    browser.type("confirm:code", phone.codeAt(step));
-    browser.clickAndWait("confirm:submit");
-    assertTrue(browser.url().contains("recovery-codes"), browser.url());
-    List<String> codes =
-        browser.driver().findElements(By.cssSelector("#recoveryCodes li")).stream()
-            .map(WebElement::getText)
-            .toList();
-    assertEquals(10, codes.size());
-    if (screenshots) {
-      browser.screenshot("04-recovery-codes");
-    }
-    String download = browser.find("downloadCodes").getAttribute("href");
-    assertEquals(
-        "portcullis-recovery-codes.txt", browser.find("downloadCodes").getAttribute("download"));
-    String file =
-        URLDecoder.decode(download.substring(download.indexOf(',') + 1), StandardCharsets.UTF_8);
-    codes.forEach(c -> assertTrue(file.contains(c), "download holds every code"));
-
-    // shown once: the same page again shows no codes
-    browser.open("faces/app/recovery-codes.xhtml");
-    assertTrue(browser.driver().findElements(By.id("recoveryCodes")).isEmpty());
-    // the one-time messages and codes came through the flash, whose cookie is gone once they were
-    // shown
-    assertEquals(null, browser.driver().manage().getCookieNamed("csfcfc"), "no stale flash cookie");
-    return new Enrolled(email, phone, step, codes);
-  }
-
-  /**
-   * Like a phone's camera: waits until the image is there, and looks again if a frame is
-   * unreadable.
-   */
-  static Phone scanWhenLoaded(Browser browser, WebElement qr) throws Exception {
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver(), java.time.Duration.ofSeconds(10))
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    browser.script(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", qr)));
-    Exception last = null;
-    for (int frame = 0; frame < 5; frame++) {
-      byte[] picture = qr.getScreenshotAs(OutputType.BYTES);
-      try {
-        return Phone.scan(picture);
-      } catch (com.google.zxing.ReaderException unreadable) {
-        last = unreadable;
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/unreadable-qr.png"), picture);
-        Thread.sleep(200);
-      }
-    }
-    throw last;
-  }
-
-  static void logOut(Browser browser) {
-    browser.clickAndWait("logout:logoutLink");
-    assertTrue(browser.url().contains("login.xhtml"), browser.url());
-  }
-
-  static void typePassword(Browser browser, String email) {
-    browser.open("faces/login.xhtml");
-    browser.type("login:email", email);
-    browser.type("login:password", PASSWORD);
-    browser.clickAndWait("login:submit");
-  }
-
-  static void typeCode(Browser browser, String code) {
-    browser.type("verify:code", code);
-    browser.clickAndWait("verify:submit");
-  }
-
   @Test
   void aCustomerEnablesTotpLogsInWithACodeUsesARecoveryCodeAndTurnsItOff() throws Exception {
     try (Browser browser = new Browser(base)) {
-      String email = newEmail("ann");
-      register(browser, email, "Ann Example");
+      String email = Customer.newEmail("ann");
+      Customer.register(browser, email, "Ann Example");
       assertTrue(browser.text("welcome").contains("Ann Example"));
-      Enrolled enrolled = enableTotp(browser, email, true);
+      Enrolled enrolled = TotpEnrollmentPage.enable(browser, email, true);
       browser.open("faces/app/security.xhtml");
       assertTrue(browser.text("status").contains("on"));
       assertTrue(browser.text("recoveryLeft").startsWith("10 of 10"));
       browser.screenshot("05-security-settings-on");
-      logOut(browser);
+      Navigation.logOut(browser);
       browser.screenshot("00-log-in");
 
-      typePassword(browser, email);
+      Customer.typePassword(browser, email);
       assertTrue(browser.url().contains("login/verify.xhtml"), "the password alone is not a login");
       browser.screenshot("06-enter-code");
       String pendingSessionId = browser.sessionId();
       // the enrollment used up its step: the phone's next code (accepted one step ahead) logs in
       long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
-      typeCode(browser, enrolled.phone().codeAt(step));
+      SecondStepPage.typeCode(browser, enrolled.phone().codeAt(step));
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
       assertNotEquals(pendingSessionId, browser.sessionId(), "the session id changes at login");
       String loggedIn = browser.sessionId();
-      logOut(browser);
+      Navigation.logOut(browser);
       var afterLogout =
           Https.client()
               .build()
@@ -196,18 +76,18 @@ public class TwoStepLoginBrowserIT {
                   java.net.http.HttpResponse.BodyHandlers.discarding());
       assertEquals(302, afterLogout.statusCode(), "logout ended the session: its id opens nothing");
 
-      typePassword(browser, email);
-      typeCode(browser, enrolled.recoveryCodes().get(3));
+      Customer.typePassword(browser, email);
+      SecondStepPage.typeCode(browser, enrolled.recoveryCodes().get(3));
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
       assertTrue(
           browser.pageText().contains("9 of your recovery codes are left"), browser.pageText());
-      logOut(browser);
+      Navigation.logOut(browser);
 
-      typePassword(browser, email);
-      typeCode(browser, enrolled.recoveryCodes().get(3));
+      Customer.typePassword(browser, email);
+      SecondStepPage.typeCode(browser, enrolled.recoveryCodes().get(3));
       assertTrue(browser.url().contains("login/verify.xhtml"), "a recovery code works once");
       assertTrue(browser.pageText().contains("That code didn't work"));
-      typeCode(browser, enrolled.recoveryCodes().get(0).toUpperCase());
+      SecondStepPage.typeCode(browser, enrolled.recoveryCodes().get(0).toUpperCase());
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), browser.url());
 
       browser.open("faces/app/security.xhtml");
@@ -219,13 +99,13 @@ public class TwoStepLoginBrowserIT {
       assertTrue(
           browser.pageText().contains("That password or code didn't work"),
           "the form opens again, with why");
-      browser.type("disable:password", PASSWORD);
+      browser.type("disable:password", Customer.PASSWORD);
       browser.type("disable:code", enrolled.recoveryCodes().get(1));
       browser.clickAndWait("disable:submit");
       assertTrue(browser.text("status").contains("off"), browser.pageText());
-      logOut(browser);
+      Navigation.logOut(browser);
 
-      typePassword(browser, email);
+      Customer.typePassword(browser, email);
       assertTrue(browser.url().contains("/faces/app/index.xhtml"), "password alone again");
 
       browser.open("faces/app/security.xhtml");
@@ -247,14 +127,14 @@ public class TwoStepLoginBrowserIT {
 
   @Test
   void turningTwoFactorOnSignsOutTheSessionsThatHadOnlyThePassword() throws Exception {
-    String email = newEmail("raise");
+    String email = Customer.newEmail("raise");
     try (Browser here = new Browser(base);
         Browser elsewhere = new Browser(base)) {
-      register(here, email, "Raise Test");
-      typePassword(elsewhere, email);
+      Customer.register(here, email, "Raise Test");
+      Customer.typePassword(elsewhere, email);
       assertTrue(
           elsewhere.url().contains("faces/app/index.xhtml"), "password only: " + elsewhere.url());
-      enableTotp(here, email, false);
+      TotpEnrollmentPage.enable(here, email, false);
       elsewhere.open("faces/app/index.xhtml");
       assertTrue(
           elsewhere.url().contains("faces/login.xhtml"),
@@ -272,13 +152,13 @@ public class TwoStepLoginBrowserIT {
   @Test
   void aPasswordAloneReachesNoProtectedPageImageOrAjaxRequest() throws Exception {
     try (Browser browser = new Browser(base)) {
-      String email = newEmail("bob");
-      register(browser, email, "Bob Example");
-      Enrolled enrolled = enableTotp(browser, email, false);
-      logOut(browser);
+      String email = Customer.newEmail("bob");
+      Customer.register(browser, email, "Bob Example");
+      Enrolled enrolled = TotpEnrollmentPage.enable(browser, email, false);
+      Navigation.logOut(browser);
 
       String beforeLogin = browser.sessionId();
-      typePassword(browser, email);
+      Customer.typePassword(browser, email);
       assertTrue(
           browser.url().contains("login/verify.xhtml"), browser.url() + "\n" + browser.pageText());
       assertNotEquals(
@@ -318,14 +198,14 @@ public class TwoStepLoginBrowserIT {
       // the right code completes the login; the same code again is a replay
       long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
       String code = enrolled.phone().codeAt(step);
-      typeCode(browser, code);
+      SecondStepPage.typeCode(browser, code);
       assertTrue(browser.url().contains("/faces/app/index.xhtml"));
-      logOut(browser);
-      typePassword(browser, email);
-      typeCode(browser, code);
+      Navigation.logOut(browser);
+      Customer.typePassword(browser, email);
+      SecondStepPage.typeCode(browser, code);
       assertTrue(
           browser.pageText().contains("That code didn't work"), "a replayed code is refused");
-      typeCode(browser, "12 34");
+      SecondStepPage.typeCode(browser, "12 34");
       assertTrue(
           browser.pageText().contains("Enter the code from your authenticator app"),
           "a malformed code is explained");
@@ -335,7 +215,7 @@ public class TwoStepLoginBrowserIT {
       for (int i = 2; i <= 5; i++) {
         assertTrue(
             browser.url().contains("login/verify.xhtml"), "still pending before wrong code " + i);
-        typeCode(browser, "000000".equals(code) ? "111111" : "000000");
+        SecondStepPage.typeCode(browser, "000000".equals(code) ? "111111" : "000000");
       }
       assertTrue(browser.url().contains("login.xhtml"), browser.url());
       assertTrue(browser.pageText().contains("Enter your password again"), browser.pageText());
@@ -345,16 +225,12 @@ public class TwoStepLoginBrowserIT {
   @Test
   void registrationSaysWhatIsWrongOnTheFormAndKeepsWhatWasTyped() {
     try (Browser browser = new Browser(base)) {
-      String email = newEmail("carol");
-      register(browser, email, "Carol Example");
-      logOut(browser);
+      String email = Customer.newEmail("carol");
+      Customer.register(browser, email, "Carol Example");
+      Navigation.logOut(browser);
 
-      browser.open("faces/register.xhtml");
-      browser.type("register:email", email.toUpperCase());
-      browser.type("register:name", "Carol Again");
-      browser.type("register:password", PASSWORD);
-      browser.type("register:confirmation", PASSWORD);
-      browser.clickAndWait("register:submit");
+      RegisterPage.open(browser)
+          .submit(email.toUpperCase(), "Carol Again", Customer.PASSWORD, Customer.PASSWORD);
       assertTrue(
           browser.pageText().contains("An account with this email already exists"),
           browser.pageText());
@@ -363,30 +239,21 @@ public class TwoStepLoginBrowserIT {
           browser.find("register:email").getAttribute("value"),
           "what was typed is kept");
 
-      browser.type("register:email", newEmail("dave"));
-      browser.type("register:password", "short");
-      browser.type("register:confirmation", "short");
-      browser.clickAndWait("register:submit");
+      RegisterPage.on(browser).submit(Customer.newEmail("dave"), null, "short", "short");
       assertTrue(browser.pageText().contains("Your password has 5 characters; use at least 10."));
 
-      browser.type("register:password", "x".repeat(100) + "yz1234567890-abcdefghijklmnopqrstuvw");
-      browser.type("register:confirmation", "anything");
-      browser.clickAndWait("register:submit");
+      RegisterPage.on(browser)
+          .submit(null, null, "x".repeat(100) + "yz1234567890-abcdefghijklmnopqrstuvw", "anything");
       assertTrue(browser.pageText().contains("use at most 128"), browser.pageText());
 
-      browser.type("register:password", PASSWORD);
-      browser.type("register:confirmation", PASSWORD + "!");
-      browser.clickAndWait("register:submit");
+      RegisterPage.on(browser).submit(null, null, Customer.PASSWORD, Customer.PASSWORD + "!");
       assertTrue(browser.pageText().contains("The two passwords differ"), browser.pageText());
       assertEquals(
           "",
           browser.find("register:password").getAttribute("value"),
           "passwords are not sent back");
 
-      browser.type("register:email", "not an email");
-      browser.type("register:password", PASSWORD);
-      browser.type("register:confirmation", PASSWORD);
-      browser.clickAndWait("register:submit");
+      RegisterPage.on(browser).submit("not an email", null, Customer.PASSWORD, Customer.PASSWORD);
       assertTrue(browser.pageText().contains("Enter an email address like name@example.com"));
     }
   }
@@ -394,14 +261,11 @@ public class TwoStepLoginBrowserIT {
   @Test
   void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
     try (Browser browser = new Browser(base)) {
-      String email = newEmail("erin");
-      register(browser, email, "Erin Example");
-      logOut(browser);
-      for (String who : List.of(email, newEmail("nobody"))) {
-        browser.open("faces/login.xhtml");
-        browser.type("login:email", who);
-        browser.type("login:password", "wrong password 123");
-        browser.clickAndWait("login:submit");
+      String email = Customer.newEmail("erin");
+      Customer.register(browser, email, "Erin Example");
+      Navigation.logOut(browser);
+      for (String who : List.of(email, Customer.newEmail("nobody"))) {
+        LoginPage.open(browser).signIn(who, "wrong password 123");
         assertTrue(browser.pageText().contains("That email and password don't match an account."));
         assertTrue(browser.url().contains("login.xhtml"));
       }
@@ -414,9 +278,7 @@ public class TwoStepLoginBrowserIT {
       browser.open("faces/login.xhtml");
       browser.script(
           "document.querySelector('input[name=\"jakarta.faces.ViewState\"]').value = 'forged:1';");
-      browser.type("login:email", "someone@example.com");
-      browser.type("login:password", PASSWORD);
-      browser.clickAndWait("login:submit");
+      LoginPage.on(browser).signIn("someone@example.com", Customer.PASSWORD);
       assertTrue(browser.url().contains("faces/login.xhtml"), browser.url());
       assertTrue(browser.text("viewExpired").contains("nothing was changed"), browser.pageText());
     }
@@ -425,16 +287,14 @@ public class TwoStepLoginBrowserIT {
   @Test
   void tenWrongPasswordsPauseTheAccountEvenForTheRightPassword() {
     try (Browser browser = new Browser(base)) {
-      String email = newEmail("frank");
-      register(browser, email, "Frank Example");
-      logOut(browser);
+      String email = Customer.newEmail("frank");
+      Customer.register(browser, email, "Frank Example");
+      Navigation.logOut(browser);
       for (int i = 0; i < 10; i++) {
-        browser.type("login:email", email);
-        browser.type("login:password", "wrong password " + i);
-        browser.clickAndWait("login:submit");
+        LoginPage.on(browser).signIn(email, "wrong password " + i);
         assertTrue(browser.pageText().contains("That email and password don't match an account."));
       }
-      typePassword(browser, email);
+      Customer.typePassword(browser, email);
       assertTrue(browser.url().contains("login.xhtml"), "paused: not logged in");
       assertTrue(browser.pageText().contains("Too many failed logins"), browser.pageText());
     }

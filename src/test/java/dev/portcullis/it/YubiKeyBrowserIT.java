@@ -3,6 +3,11 @@ package dev.portcullis.it;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Enrolled;
+import dev.portcullis.it.pages.Navigation;
+import dev.portcullis.it.pages.SecondStepPage;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import dev.portcullis.yubikey.VirtualYubiKey;
 import java.net.URL;
 import java.util.List;
@@ -78,8 +83,8 @@ public class YubiKeyBrowserIT {
     VirtualYubiKey key = VirtualYubiKey.random();
     YubiStub.knows(key);
     try (Browser browser = new Browser(base)) {
-      String email = TwoStepLoginBrowserIT.newEmail("yuki");
-      TwoStepLoginBrowserIT.register(browser, email, "Yuki Example");
+      String email = Customer.newEmail("yuki");
+      Customer.register(browser, email, "Yuki Example");
       List<String> recoveryCodes = registerKey(browser, "Blue key", key, false, true);
       assertTrue(
           browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
@@ -87,32 +92,32 @@ public class YubiKeyBrowserIT {
       browser.open("faces/app/security.xhtml");
       assertTrue(browser.pageText().contains("YubiKey “Blue key”"), browser.pageText());
       browser.screenshot("08-security-settings-yubikey");
-      TwoStepLoginBrowserIT.logOut(browser);
+      Navigation.logOut(browser);
 
-      TwoStepLoginBrowserIT.typePassword(browser, email);
+      Customer.typePassword(browser, email);
       String otp = key.touch();
-      TwoStepLoginBrowserIT.typeCode(browser, otp);
+      SecondStepPage.typeCode(browser, otp);
       assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.pageText());
-      TwoStepLoginBrowserIT.logOut(browser);
+      Navigation.logOut(browser);
 
-      TwoStepLoginBrowserIT.typePassword(browser, email);
-      TwoStepLoginBrowserIT.typeCode(browser, otp);
+      Customer.typePassword(browser, email);
+      SecondStepPage.typeCode(browser, otp);
       assertTrue(browser.pageText().contains("That code didn't work"), "a replayed OTP is refused");
 
       VirtualYubiKey someoneElses = VirtualYubiKey.random();
       YubiStub.knows(someoneElses);
-      TwoStepLoginBrowserIT.typeCode(browser, someoneElses.touch());
+      SecondStepPage.typeCode(browser, someoneElses.touch());
       assertTrue(browser.pageText().contains("That code didn't work"), "another key is refused");
 
       YubiStub.mode(StubMode.BACKEND_ERROR);
-      TwoStepLoginBrowserIT.typeCode(browser, key.touch());
+      SecondStepPage.typeCode(browser, key.touch());
       assertTrue(
           browser
               .pageText()
               .contains("YubiKey validation is unavailable right now, use another method"),
           browser.pageText());
       browser.screenshot("09-yubikey-unavailable");
-      TwoStepLoginBrowserIT.typeCode(browser, recoveryCodes.get(0));
+      SecondStepPage.typeCode(browser, recoveryCodes.get(0));
       assertTrue(browser.url().contains("faces/app/index.xhtml"), "the recovery code still works");
     } finally {
       YubiStub.reset();
@@ -124,10 +129,9 @@ public class YubiKeyBrowserIT {
     VirtualYubiKey key = VirtualYubiKey.random();
     YubiStub.knows(key);
     try (Browser browser = new Browser(base)) {
-      String email = TwoStepLoginBrowserIT.newEmail("sudo");
-      TwoStepLoginBrowserIT.register(browser, email, "Sudo Example");
-      TwoStepLoginBrowserIT.Enrolled enrolled =
-          TwoStepLoginBrowserIT.enableTotp(browser, email, false);
+      String email = Customer.newEmail("sudo");
+      Customer.register(browser, email, "Sudo Example");
+      Enrolled enrolled = TotpEnrollmentPage.enable(browser, email, false);
 
       browser.open("faces/app/totp/enroll.xhtml");
       assertTrue(
@@ -137,7 +141,7 @@ public class YubiKeyBrowserIT {
       browser.clickAndWait("addYubiKey");
       assertTrue(browser.url().contains("faces/app/reauthenticate.xhtml"), browser.url());
 
-      browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("reauthenticate:password", Customer.PASSWORD);
       browser.type("reauthenticate:code", "not a code");
       browser.clickAndWait("reauthenticate:submit");
       assertTrue(
@@ -145,7 +149,7 @@ public class YubiKeyBrowserIT {
           browser.pageText());
 
       String beforeProof = browser.sessionId();
-      browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("reauthenticate:password", Customer.PASSWORD);
       browser.type("reauthenticate:code", enrolled.recoveryCodes().get(5));
       browser.clickAndWait("reauthenticate:submit");
       assertNotEquals(
@@ -168,8 +172,8 @@ public class YubiKeyBrowserIT {
     VirtualYubiKey key = VirtualYubiKey.random();
     int asked = YubiStub.requests();
     try (Browser browser = new Browser(base)) {
-      String email = TwoStepLoginBrowserIT.newEmail("lou");
-      TwoStepLoginBrowserIT.register(browser, email, "Lou Example");
+      String email = Customer.newEmail("lou");
+      Customer.register(browser, email, "Lou Example");
 
       browser.clickAndWait("navSecurity");
       browser.clickAndWait("enable:enableButton");
@@ -186,21 +190,21 @@ public class YubiKeyBrowserIT {
       assertTrue(
           browser.url().contains("recovery-codes"), browser.url() + "\n" + browser.pageText());
       browser.open("faces/app/index.xhtml");
-      TwoStepLoginBrowserIT.logOut(browser);
+      Navigation.logOut(browser);
 
-      TwoStepLoginBrowserIT.typePassword(browser, email);
-      TwoStepLoginBrowserIT.typeCode(browser, key.touch());
+      Customer.typePassword(browser, email);
+      SecondStepPage.typeCode(browser, key.touch());
       assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.pageText());
 
       try (Browser elsewhere = new Browser(base)) {
-        TwoStepLoginBrowserIT.typePassword(elsewhere, email);
-        TwoStepLoginBrowserIT.typeCode(elsewhere, key.touch());
+        Customer.typePassword(elsewhere, email);
+        SecondStepPage.typeCode(elsewhere, key.touch());
         assertTrue(
             elsewhere.url().contains("faces/app/index.xhtml"), "logged in on a second device");
 
         browser.open("faces/app/security.xhtml");
         browser.find("removeKeyToggle").click();
-        browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
+        browser.type("removeKey:password", Customer.PASSWORD);
         browser.type("removeKey:code", key.touch());
         assertTrue(
             browser.find("removeKey:endOthers").isSelected(), "ending other sessions is offered");
@@ -226,12 +230,12 @@ public class YubiKeyBrowserIT {
     VirtualYubiKey key = VirtualYubiKey.random();
     VirtualYubiKey spare = VirtualYubiKey.random();
     try (Browser browser = new Browser(base)) {
-      String email = TwoStepLoginBrowserIT.newEmail("keep");
-      TwoStepLoginBrowserIT.register(browser, email, "Keep Example");
+      String email = Customer.newEmail("keep");
+      Customer.register(browser, email, "Keep Example");
       registerKey(browser, "Main key", key, true, false);
       browser.open("faces/app/security.xhtml");
       browser.clickAndWait("addYubiKey");
-      browser.type("reauthenticate:password", TwoStepLoginBrowserIT.PASSWORD);
+      browser.type("reauthenticate:password", Customer.PASSWORD);
       browser.type("reauthenticate:code", key.touch());
       browser.clickAndWait("reauthenticate:submit");
       browser.type("yubikey:name", "Spare key");
@@ -240,13 +244,13 @@ public class YubiKeyBrowserIT {
       browser.type("yubikey:otp", spare.touch());
       browser.clickAndWait("yubikey:submit");
       try (Browser elsewhere = new Browser(base)) {
-        TwoStepLoginBrowserIT.typePassword(elsewhere, email);
-        TwoStepLoginBrowserIT.typeCode(elsewhere, spare.touch());
+        Customer.typePassword(elsewhere, email);
+        SecondStepPage.typeCode(elsewhere, spare.touch());
         browser.open("faces/app/security.xhtml");
         browser.find("removeKeyToggle").click();
         new org.openqa.selenium.support.ui.Select(browser.find("removeKey:key"))
             .selectByVisibleText("Spare key (" + spare.publicId() + ")");
-        browser.type("removeKey:password", TwoStepLoginBrowserIT.PASSWORD);
+        browser.type("removeKey:password", Customer.PASSWORD);
         browser.type("removeKey:code", key.touch());
         browser.find("removeKey:endOthers").click();
         browser.clickAndWait("removeKey:submit");
