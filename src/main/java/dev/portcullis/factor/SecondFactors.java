@@ -34,11 +34,6 @@ public class SecondFactors {
         .toList();
   }
 
-  /** Returns whether the account has an active factor of the method named {@code method}. */
-  public boolean has(String accountId, String method) {
-    return of(accountId).stream().anyMatch(f -> f.method().equals(method));
-  }
-
   /** What {@link #remove} did. */
   public enum Removal {
     /** The account has no such factor that can be removed on its own; nothing changed. */

@@ -160,7 +160,7 @@ public class SecuritySettingsPage {
 
   /** Whether the account has an authenticator app already (then only YubiKeys can be added). */
   public boolean isTotpActive() {
-    return factors.has(me.id(), TotpFactors.NAME);
+    return getFactors().stream().anyMatch(f -> f.method().equals(TotpFactors.NAME));
   }
 
   public String getKeyId() {
