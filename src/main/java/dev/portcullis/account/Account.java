@@ -33,15 +33,6 @@ public class Account {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Column(name = "code_failures", nullable = false)
-  private int codeFailures;
-
-  @Column(name = "code_locked_until")
-  private Instant codeLockedUntil;
-
-  @Column(name = "code_last_attempt_at")
-  private Instant codeLastAttemptAt;
-
   @Column(name = "sessions_valid_from")
   private Instant sessionsValidFrom;
 
@@ -79,14 +70,14 @@ public class Account {
     return createdAt;
   }
 
-  /** Consecutive wrong second-factor codes counted so far. */
-  public int codeFailures() {
-    return codeFailures;
+  /** From {@code now} on, no login of the account completed before it is honoured. */
+  void endLoginsBefore(Instant now) {
+    this.sessionsValidFrom = Objects.requireNonNull(now);
   }
 
-  /** Until when the second step is locked, or null. */
-  public Instant codeLockedUntil() {
-    return codeLockedUntil;
+  /** The account must have a second factor from {@code due} on (the 2FA policy's deadline). */
+  void requireSecondFactorBy(Instant due) {
+    this.secondFactorDueAt = Objects.requireNonNull(due);
   }
 
   @Override

@@ -98,10 +98,7 @@ public class Accounts {
    */
   @Transactional
   public void endSessionsBefore(String accountId, Instant now) {
-    em.createQuery("UPDATE Account a SET a.sessionsValidFrom = :now WHERE a.id = :id")
-        .setParameter("now", now)
-        .setParameter("id", accountId)
-        .executeUpdate();
+    find(accountId).ifPresent(account -> account.endLoginsBefore(now));
   }
 
   /** Returns whether a login of the account completed at {@code loggedInAt} is still honoured. */
@@ -140,9 +137,6 @@ public class Accounts {
   /** The account must have a second factor from {@code due} on (after an administrator's reset). */
   @Transactional
   public void requireSecondFactorBy(String accountId, Instant due) {
-    em.createQuery("UPDATE Account a SET a.secondFactorDueAt = :due WHERE a.id = :id")
-        .setParameter("due", due)
-        .setParameter("id", accountId)
-        .executeUpdate();
+    find(accountId).ifPresent(account -> account.requireSecondFactorBy(due));
   }
 }

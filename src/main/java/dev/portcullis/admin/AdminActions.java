@@ -96,8 +96,7 @@ public class AdminActions {
 
   /** Returns whether the account's second step is locked now. */
   public boolean locked(Account account) {
-    Instant until = account.codeLockedUntil();
-    return until != null && until.isAfter(clock.instant());
+    return secondStep.lockedUntil(account.id()).filter(u -> u.isAfter(clock.instant())).isPresent();
   }
 
   private Account target(String adminId, String accountId) {

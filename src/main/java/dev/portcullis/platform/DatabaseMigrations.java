@@ -94,7 +94,9 @@ public class DatabaseMigrations implements StartupCheck {
             && message.contains("ignored for PRIMARY key"));
       };
 
-  private MigrateResult migrate(String vendor) {
+  /** The migrations of {@code vendor}'s database, as the start-up runs them (and the tests). */
+  static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+      DataSource dataSource, String vendor) {
     return Flyway.configure(DatabaseMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor)
@@ -102,7 +104,11 @@ public class DatabaseMigrations implements StartupCheck {
         // our migrations have no callbacks; don't look for the default db/callback folder
         .callbackLocations(MIGRATIONS)
         // a schema that cannot be found must stop the start, never leave an empty database
-        .failOnMissingLocations(true)
+        .failOnMissingLocations(true);
+  }
+
+  private MigrateResult migrate(String vendor) {
+    return flyway(dataSource, vendor)
         // a database that holds only Liberty's session table is still a new one (see below)
         .baselineOnMigrate(onlySessionTable())
         .baselineVersion("0")

@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import dev.portcullis.platform.FirstRow;
 import dev.portcullis.platform.PlainText;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,28 +173,17 @@ public class PasswordThrottle {
   }
 
   /**
-   * Makes the key's row (with no failure yet) unless it exists, outside any transaction and past
-   * JPA: when the first failures of a key race (on one node or several), one insert wins and the
-   * others' duplicate key is expected and not an error (through JPA it would also be logged as
-   * one). Every failure is then counted on that row. Not for callers outside this class.
+   * Makes the key's row (with no failure yet) unless it exists ({@link FirstRow}); every failure is
+   * then counted on that row. Not for callers outside this class.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public void ensureRow(String key, Instant now) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO password_throttle (throttle_key, failures, window_started)"
-                    + " VALUES (?, 0, ?)")) {
-      insert.setString(1, key);
-      insert.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      // SQLSTATE class 23 (integrity constraint violation) on every supported database: the row is
-      // there
-      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-        throw new IllegalStateException("Cannot count a wrong password: " + e.getMessage(), e);
-      }
-    }
+    FirstRow.insertUnlessThere(
+        dataSource,
+        "count a wrong password",
+        "INSERT INTO password_throttle (throttle_key, failures, window_started) VALUES (?, 0, ?)",
+        key,
+        LocalDateTime.ofInstant(now, ZoneOffset.UTC));
   }
 
   /** Returns the consecutive failures counted for an email (for tests and operators). */

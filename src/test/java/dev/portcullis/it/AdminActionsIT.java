@@ -280,11 +280,10 @@ public class AdminActionsIT {
   private boolean lockedInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
+            c.prepareStatement("SELECT locked_until FROM second_step_state WHERE account_id = ?")) {
       s.setString(1, customerId);
       try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getObject(1, LocalDateTime.class) != null;
+        return r.next() && r.getObject(1, LocalDateTime.class) != null;
       }
     }
   }

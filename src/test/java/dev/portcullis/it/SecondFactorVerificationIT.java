@@ -415,11 +415,10 @@ public class SecondFactorVerificationIT {
   private java.time.LocalDateTime lockedUntilInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT code_locked_until FROM account WHERE id = ?")) {
+            c.prepareStatement("SELECT locked_until FROM second_step_state WHERE account_id = ?")) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getObject(1, java.time.LocalDateTime.class);
+        return r.next() ? r.getObject(1, java.time.LocalDateTime.class) : null;
       }
     }
   }
@@ -427,11 +426,11 @@ public class SecondFactorVerificationIT {
   private int failuresInDatabase() throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT code_failures FROM account WHERE id = ?")) {
+            c.prepareStatement("SELECT failures FROM second_step_state WHERE account_id = ?")) {
       s.setString(1, accountId);
       try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getInt(1);
+        // no row before the account's first attempt
+        return r.next() ? r.getInt(1) : 0;
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.portcullis.audit.AuditEntry;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.factor.FactorSummary;
 import dev.portcullis.factor.SecondFactors;
+import dev.portcullis.factor.SecondStepCounter;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
@@ -46,6 +47,7 @@ public class AdminConsolePage {
   @Inject RecoveryCodes recoveryCodes;
   @Inject Reauthenticate reauthenticate;
   @Inject SecondFactors factors;
+  @Inject SecondStepCounter secondStep;
 
   private String query;
   private String reason;
@@ -93,6 +95,16 @@ public class AdminConsolePage {
 
   public boolean locked(Account a) {
     return actions.locked(a);
+  }
+
+  /** Until when the account's second step is locked (null when it never was). */
+  public Instant getLockedUntil() {
+    return account().flatMap(a -> secondStep.lockedUntil(a.id())).orElse(null);
+  }
+
+  /** The account's wrong codes in a row so far. */
+  public int getFailures() {
+    return account().map(a -> secondStep.failuresOf(a.id())).orElse(0);
   }
 
   /** The account's active second factors (no secret in them). */
