@@ -34,12 +34,10 @@ public class SecuritySettingsPage {
   @Inject CurrentAccount me;
   @Inject SecondFactors factors;
   @Inject RecoveryCodes recoveryCodes;
-  @Inject Reauthenticate reauthenticate;
+  @Inject TypedProof proof;
   @Inject OtherSessions otherSessions;
   @Inject EnrollYubiKey enrollYubiKey;
 
-  private String password;
-  private String code;
   private String keyId;
   private boolean endOtherSessions = true;
 
@@ -135,9 +133,7 @@ public class SecuritySettingsPage {
   }
 
   private boolean reauthenticated() {
-    Reauthenticate.Result result = reauthenticate.check(me.id(), password, code);
-    password = null;
-    code = null;
+    Reauthenticate.Result result = proof.check();
     if (result instanceof Reauthenticate.Refused refused) {
       String form =
           FORMS.stream()
@@ -177,21 +173,5 @@ public class SecuritySettingsPage {
    */
   public boolean isChoosing() {
     return "true".equals(Faces.getRequestParameter("choose"));
-  }
-
-  public String getPassword() {
-    return null;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getCode() {
-    return null;
-  }
-
-  public void setCode(String code) {
-    this.code = code;
   }
 }

@@ -12,6 +12,7 @@ import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
 import dev.portcullis.web.CurrentAccount;
+import dev.portcullis.web.TypedProof;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -45,14 +46,12 @@ public class AdminConsolePage {
   @Inject AdminActions actions;
   @Inject AuditTrail trail;
   @Inject RecoveryCodes recoveryCodes;
-  @Inject Reauthenticate reauthenticate;
+  @Inject TypedProof proof;
   @Inject SecondFactors factors;
   @Inject SecondStepCounter secondStep;
 
   private String query;
   private String reason;
-  private String password;
-  private String code;
   private Optional<Account> account;
   private List<Account> results;
 
@@ -139,10 +138,7 @@ public class AdminConsolePage {
       Messages.addError("reset:reason", refused.getMessage());
       return;
     }
-    Reauthenticate.Result proof = reauthenticate.check(me.id(), password, code);
-    password = null;
-    code = null;
-    if (proof instanceof Reauthenticate.Refused refused) {
+    if (proof.check() instanceof Reauthenticate.Refused refused) {
       Messages.addError("reset:" + refused.field(), refused.message());
       return;
     }
@@ -194,21 +190,5 @@ public class AdminConsolePage {
 
   public void setReason(String reason) {
     this.reason = reason;
-  }
-
-  public String getPassword() {
-    return null;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getCode() {
-    return null;
-  }
-
-  public void setCode(String code) {
-    this.code = code;
   }
 }

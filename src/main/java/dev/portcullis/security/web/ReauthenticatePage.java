@@ -2,7 +2,7 @@ package dev.portcullis.security.web;
 
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.Reauthenticate;
-import dev.portcullis.web.CurrentAccount;
+import dev.portcullis.web.TypedProof;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,17 +24,12 @@ public class ReauthenticatePage {
    */
   private static final Pattern NEXT = Pattern.compile("faces/app/[a-z0-9/-]+\\.xhtml");
 
-  @Inject CurrentAccount me;
-  @Inject Reauthenticate reauthenticate;
+  @Inject TypedProof proof;
 
-  private String password;
-  private String code;
   private String next;
 
   public void confirm() {
-    Reauthenticate.Result result = reauthenticate.check(me.id(), password, code);
-    password = null;
-    code = null;
+    Reauthenticate.Result result = proof.check();
     if (result instanceof Reauthenticate.Refused refused) {
       Messages.addError("reauthenticate:" + refused.field(), refused.message());
       return;
@@ -48,21 +43,5 @@ public class ReauthenticatePage {
 
   public void setNext(String next) {
     this.next = next;
-  }
-
-  public String getPassword() {
-    return null;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getCode() {
-    return null;
-  }
-
-  public void setCode(String code) {
-    this.code = code;
   }
 }
