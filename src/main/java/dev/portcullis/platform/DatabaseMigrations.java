@@ -95,7 +95,7 @@ public class DatabaseMigrations implements StartupCheck {
       };
 
   /** The migrations of {@code vendor}'s database, as the start-up runs them (and the tests). */
-  static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+  public static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
       DataSource dataSource, String vendor) {
     return Flyway.configure(DatabaseMigrations.class.getClassLoader())
         .dataSource(dataSource)
