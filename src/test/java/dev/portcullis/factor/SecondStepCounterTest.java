@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.platform.DatabaseMigrations;
+import dev.portcullis.platform.JpaOnH2;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +36,7 @@ class SecondStepCounterTest {
   private static final SecondStepPolicy POLICY = new SecondStepPolicy(20, Duration.ofMinutes(15));
   private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
+  private static JpaOnH2 jpa;
   private static JdbcDataSource db;
   private static EntityManagerFactory emf;
 
@@ -45,22 +44,14 @@ class SecondStepCounterTest {
 
   @BeforeAll
   static void database() {
-    db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:counter-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    DatabaseMigrations.flyway(db, "h2").load().migrate();
-    emf =
-        Persistence.createEntityManagerFactory(
-            "portcullis",
-            Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", db,
-                "eclipselink.logging.level", "WARNING"));
+    jpa = JpaOnH2.migrated("counter");
+    db = jpa.dataSource();
+    emf = jpa.entityManagers();
   }
 
   @AfterAll
   static void close() {
-    emf.close();
+    jpa.close();
   }
 
   @BeforeEach

@@ -20,8 +20,7 @@ class SecondStepStateMigrationTest {
 
   @Test
   void aLockInForceAndTheCountSoFarSurviveTheMove() throws Exception {
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:v8-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    JdbcDataSource db = JpaOnH2.freshDatabase("v8");
     DatabaseMigrations.flyway(db, "h2").target("7").load().migrate();
     LocalDateTime until = LocalDateTime.of(2026, 12, 2, 1, 30, 0, 123_456_000);
     try (Connection c = db.getConnection();

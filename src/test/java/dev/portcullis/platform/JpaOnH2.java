@@ -1,0 +1,42 @@
+package dev.portcullis.platform;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.Map;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The application's database for plain JUnit tests: a fresh in-memory H2 migrated by the
+ * application's Flyway scripts, and the application's persistence unit on it with EclipseLink
+ * outside the server (resource-local transactions instead of the container's).
+ */
+public record JpaOnH2(JdbcDataSource dataSource, EntityManagerFactory entityManagers)
+    implements AutoCloseable {
+
+  /** A fresh database, unmigrated. */
+  public static JdbcDataSource freshDatabase(String name) {
+    JdbcDataSource db = new JdbcDataSource();
+    db.setURL("jdbc:h2:mem:" + name + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    return db;
+  }
+
+  /** A fresh database at the latest migration, with the persistence unit on it. */
+  public static JpaOnH2 migrated(String name) {
+    JdbcDataSource db = freshDatabase(name);
+    DatabaseMigrations.flyway(db, "h2").load().migrate();
+    return new JpaOnH2(
+        db,
+        Persistence.createEntityManagerFactory(
+            "portcullis",
+            Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.nonJtaDataSource", db,
+                "eclipselink.logging.level", "WARNING")));
+  }
+
+  @Override
+  public void close() {
+    entityManagers.close();
+  }
+}
