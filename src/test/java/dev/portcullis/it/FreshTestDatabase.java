@@ -9,25 +9,27 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Before any integration test starts the managed Liberty (whose application migrates its database
- * at start), drops and re-creates the PostgreSQL or MariaDB test database named by the failsafe
- * execution, so counters that earlier runs left (password throttle per address, second-factor
- * failures) cannot change an outcome. The H2 run gets the same from maven-clean-plugin. Does
- * nothing without {@code portcullis.it.db.kind}, so unit tests never touch a database server.
+ * at start), drops and re-creates {@code portcullis_test} on the PostgreSQL or MariaDB server of
+ * the failsafe execution, so counters that earlier runs left (password throttle per address,
+ * second-factor failures) cannot change an outcome. The H2 run gets the same from
+ * maven-clean-plugin. Does nothing without {@code portcullis.it.db.kind}, so unit tests never touch
+ * a database server.
  */
 public class FreshTestDatabase implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    recreate(
-        System.getProperty("portcullis.it.db.kind", "h2"),
-        System.getProperty("portcullis.it.db.name", "portcullis_test"));
+    recreate(System.getProperty("portcullis.it.db.kind", "h2"), "portcullis_test");
   }
 
-  /** Drops and re-creates the database {@code name} on the server of {@code kind} (h2: nothing). */
+  /**
+   * Drops and re-creates the database {@code name} on the server of {@code kind} (h2: nothing);
+   * TwoNodeIT makes its own this way.
+   */
   static void recreate(String kind, String name) {
     if (!name.matches("[a-z_]+")) {
       throw new IllegalArgumentException(
-          "portcullis.it.db.name must be lower-case letters and _: " + name);
+          "A test database's name must be lower-case letters and _: " + name);
     }
     switch (kind) {
       case "h2" -> {}

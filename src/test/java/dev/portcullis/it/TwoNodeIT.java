@@ -41,16 +41,22 @@ public class TwoNodeIT {
 
   @BeforeAll
   static void startTwoNodesOnOneDatabase() throws Exception {
-    FreshTestDatabase.recreate("postgresql", "portcullis_nodes");
+    String url = System.getProperty("portcullis.it.nodes.db-url");
+    FreshTestDatabase.recreate("postgresql", url.substring(url.lastIndexOf('/') + 1));
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Map<String, String> settings =
         Map.of(
-            "PORTCULLIS_DB_KIND", "postgresql",
-            "PORTCULLIS_DB_URL", System.getProperty("portcullis.it.nodes.db-url"),
-            "PORTCULLIS_DB_USER", System.getProperty("portcullis.it.postgresql.admin-user"),
-            "PORTCULLIS_SESSIONS", "database",
-            "PORTCULLIS_SECRET_KEY", Base64.getEncoder().encodeToString(key));
+            "PORTCULLIS_DB_KIND",
+            "postgresql",
+            "PORTCULLIS_DB_URL",
+            url,
+            "PORTCULLIS_DB_USER",
+            System.getProperty("portcullis.it.postgresql.admin-user"),
+            "PORTCULLIS_SESSIONS",
+            "database",
+            "PORTCULLIS_SECRET_KEY",
+            Base64.getEncoder().encodeToString(key));
     a = RunnableJar.start("node-a", 9181, 9544, settings);
     b = RunnableJar.start("node-b", 9182, 9545, settings);
     a.awaitReady();

@@ -54,6 +54,7 @@ public class AdminConsolePage {
   private String reason;
   private Optional<Account> account;
   private List<Account> results;
+  private final java.util.Map<String, Boolean> locked = new java.util.HashMap<>();
 
   /** The accounts whose email contains the query (none for an empty query). */
   public List<Account> getResults() {
@@ -92,8 +93,9 @@ public class AdminConsolePage {
     return factors.enabled(a.id());
   }
 
+  /** Whether the account's second step is locked now; asked once per account and request. */
   public boolean locked(Account a) {
-    return actions.locked(a);
+    return locked.computeIfAbsent(a.id(), id -> actions.locked(a));
   }
 
   /** Until when the account's second step is locked (null when it never was). */
