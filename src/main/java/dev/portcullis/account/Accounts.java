@@ -24,6 +24,7 @@ public class Accounts {
   EntityManager em;
 
   @Inject PasswordHashing hashing;
+  @Inject Accounts self;
 
   @Inject Clock clock;
   @Inject Event<SecurityEvent> events;
@@ -62,7 +63,13 @@ public class Accounts {
         .getResultList();
   }
 
-  /** Returns the account whose email and password these are, or empty. */
+  /**
+   * Returns the account whose email and password these are, or empty. A right password whose stored
+   * hash is outdated (PBKDF2, or weaker than today's Argon2id settings) is hashed anew and stored
+   * in its place.
+   *
+   * @throws PasswordHashing.Busy when too many passwords are being hashed; nothing was checked
+   */
   public Optional<Account> authenticate(String email, String password) {
     if (password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
       return Optional.empty();
@@ -72,24 +79,55 @@ public class Accounts {
       hashing.spendTimeOfOneVerification(password);
       return Optional.empty();
     }
-    if (hashing.matches(password, account.get().passwordHash())) {
+    if (rightPassword(account.get(), password)) {
       return account;
     }
     events.fire(SecurityEvent.of(account.get().id(), SecurityEvent.Type.PASSWORD_REJECTED));
     return Optional.empty();
   }
 
-  /** Returns whether {@code password} is the password of the account {@code accountId}. */
+  /**
+   * Returns whether {@code password} is the password of the account {@code accountId}; an outdated
+   * hash is replaced as at login.
+   *
+   * @throws PasswordHashing.Busy when too many passwords are being hashed; nothing was checked
+   */
   public boolean passwordMatches(String accountId, String password) {
     boolean matches =
         find(accountId)
             .filter(a -> password != null && password.length() <= PasswordPolicy.MAX_LENGTH * 4)
-            .map(a -> hashing.matches(password, a.passwordHash()))
+            .map(a -> rightPassword(a, password))
             .orElse(false);
     if (!matches) {
       events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_REJECTED));
     }
     return matches;
+  }
+
+  private boolean rightPassword(Account account, String password) {
+    String stored = account.passwordHash();
+    return switch (hashing.verify(password, stored)) {
+      case WRONG -> false;
+      case RIGHT -> true;
+      case RIGHT_BUT_OUTDATED -> {
+        self.replaceHash(account.id(), stored, hashing.hash(password));
+        yield true;
+      }
+    };
+  }
+
+  /**
+   * Stores {@code fresh} as the account's password hash if it still has {@code outdated}: a
+   * password changed meanwhile (on any node) is never overwritten.
+   */
+  @Transactional
+  public void replaceHash(String accountId, String outdated, String fresh) {
+    em.createQuery(
+            "UPDATE Account a SET a.passwordHash = :fresh WHERE a.id = :id AND a.passwordHash = :old")
+        .setParameter("fresh", fresh)
+        .setParameter("id", accountId)
+        .setParameter("old", outdated)
+        .executeUpdate();
   }
 
   /**

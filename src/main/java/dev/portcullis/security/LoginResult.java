@@ -18,6 +18,8 @@ public class LoginResult {
     NONE,
     /** Password attempts for the email or from the address are paused; nothing was checked. */
     PASSWORD_PAUSED,
+    /** Too many passwords were being hashed at once; nothing was checked or counted. */
+    PASSWORD_BUSY,
     /** The email and password do not match an account. */
     PASSWORD_REFUSED,
     /** The password was right; the second step is due. */

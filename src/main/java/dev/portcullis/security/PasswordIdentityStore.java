@@ -2,6 +2,7 @@ package dev.portcullis.security;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
+import dev.portcullis.account.PasswordHashing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -19,14 +20,21 @@ import java.util.Set;
 public class PasswordIdentityStore implements IdentityStore {
 
   @Inject Accounts accounts;
+  @Inject LoginResult result;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
     if (!(credential instanceof UsernamePasswordCredential password)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    Optional<Account> account =
-        accounts.authenticate(password.getCaller(), password.getPasswordAsString());
+    Optional<Account> account;
+    try {
+      account = accounts.authenticate(password.getCaller(), password.getPasswordAsString());
+    } catch (PasswordHashing.Busy busy) {
+      // told to the mechanism here: an identity store handler need not pass exceptions on
+      result.step(LoginResult.Step.PASSWORD_BUSY);
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
     return account
         .map(a -> new CredentialValidationResult(a.id(), Set.of(Roles.CUSTOMER)))
         .orElse(CredentialValidationResult.INVALID_RESULT);

@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.audit.SecurityMetrics;
 import dev.portcullis.factor.SecondFactors;
@@ -85,14 +86,25 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     // a new password attempt abandons any second step that was pending
     sessions.continueSecondStep(request, null);
     CredentialValidationResult[] validated = {CredentialValidationResult.INVALID_RESULT};
-    PasswordThrottle.Verdict verdict =
-        throttle.attempt(
-            password.getCaller(),
-            clientAddress.of(request),
-            () -> {
-              validated[0] = identityStores.validate(password);
-              return validated[0].getStatus() == CredentialValidationResult.Status.VALID;
-            });
+    PasswordThrottle.Verdict verdict;
+    try {
+      verdict =
+          throttle.attempt(
+              password.getCaller(),
+              clientAddress.of(request),
+              () -> {
+                validated[0] = identityStores.validate(password);
+                if (result.step() == LoginResult.Step.PASSWORD_BUSY) {
+                  // nothing was checked: not a wrong password, so the throttle must not count it
+                  throw new PasswordHashing.Busy();
+                }
+                return validated[0].getStatus() == CredentialValidationResult.Status.VALID;
+              });
+    } catch (PasswordHashing.Busy busy) {
+      metrics.loginAttempt("password", "busy");
+      result.step(LoginResult.Step.PASSWORD_BUSY);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     if (verdict != PasswordThrottle.Verdict.RIGHT) {
       boolean paused = verdict == PasswordThrottle.Verdict.PAUSED;
       metrics.loginAttempt("password", paused ? "throttled" : "rejected");

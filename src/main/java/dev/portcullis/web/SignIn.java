@@ -1,6 +1,7 @@
 package dev.portcullis.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -19,6 +20,24 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @RequestScoped
 public class SignIn {
+
+  /** What a page says when the password could not be checked because the server was too busy. */
+  public static final String BUSY =
+      "The portal is very busy right now, so your password was not checked. Please try again in a"
+          + " moment.";
+
+  /**
+   * Answers "503, try again in a few seconds" with {@link #BUSY} as the page's message; the form
+   * keeps what was typed except the password.
+   */
+  public static void tellBusy() {
+    HttpServletResponse response =
+        (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "5");
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, BUSY, null));
+  }
 
   @Inject SecurityContext securityContext;
 

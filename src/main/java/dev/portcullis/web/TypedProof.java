@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.security.Reauthenticate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ public class TypedProof {
   public Reauthenticate.Result check() {
     try {
       return reauthenticate.check(me.id(), password, code);
+    } catch (PasswordHashing.Busy busy) {
+      return new Reauthenticate.Refused("code", SignIn.BUSY);
     } finally {
       password = null;
       code = null;

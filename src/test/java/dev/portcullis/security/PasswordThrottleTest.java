@@ -2,8 +2,10 @@ package dev.portcullis.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.platform.JpaOnH2;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -131,6 +133,26 @@ class PasswordThrottleTest {
     assertEquals(Duration.ofMinutes(15), with(t -> t.paused(email, "192.0.2.1")).orElseThrow());
     now = T0.plus(Duration.ofMinutes(15)).plusSeconds(1);
     assertEquals(PasswordThrottle.Verdict.RIGHT, attempt(email, "192.0.2.1", true), "it ends");
+  }
+
+  @Test
+  void aPasswordTheServerWasTooBusyToCheckIsNotCountedAsWrong() {
+    attempt(email, address, false);
+    for (int i = 0; i < 20; i++) {
+      assertThrows(
+          PasswordHashing.Busy.class,
+          () ->
+              with(
+                  t ->
+                      t.attempt(
+                          email,
+                          address,
+                          () -> {
+                            throw new PasswordHashing.Busy();
+                          })));
+    }
+    assertEquals(1, failures());
+    assertEquals(PasswordThrottle.Verdict.RIGHT, attempt(email, address, true));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.portcullis.account.web;
 
+import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.account.RegisterAccount;
 import dev.portcullis.security.Pages;
 import dev.portcullis.web.SignIn;
@@ -28,6 +29,9 @@ public class RegisterPage {
       registerAccount.register(email, name, password, confirmation);
     } catch (RegisterAccount.Refused refused) {
       Messages.addError("register:" + refused.field(), refused.getMessage());
+      return;
+    } catch (PasswordHashing.Busy busy) {
+      SignIn.tellBusy();
       return;
     } finally {
       confirmation = null;

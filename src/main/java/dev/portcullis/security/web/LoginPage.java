@@ -45,6 +45,8 @@ public class LoginPage {
     } else if (result.step() == LoginResult.Step.SECOND_STEP_DUE) {
       // the password was right and a second step is due; Liberty reports this as SEND_FAILURE
       Faces.redirect(Pages.VERIFY);
+    } else if (result.step() == LoginResult.Step.PASSWORD_BUSY) {
+      SignIn.tellBusy();
     } else {
       Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
       Messages.addGlobalError(
