@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of one password hash with each candidate, in one run: Argon2id at OWASP's parameters (19
  * MiB, 2 passes, 1 lane) through the reference C library and through Bouncy Castle, and the
  * PBKDF2-HMAC-SHA512 at 210,000 iterations that earlier versions stored. Not part of {@code mvn
- * verify}; run it with {@code mvn -Pbench test} (README, docs/performance.md).
+ * verify}; run it with {@code mvn -Pbench test}, or with the login benchmark {@code mvn -Pbench
+ * verify} (README, docs/performance.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
