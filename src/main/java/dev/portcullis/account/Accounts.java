@@ -110,7 +110,11 @@ public class Accounts {
       case WRONG -> false;
       case RIGHT -> true;
       case RIGHT_BUT_OUTDATED -> {
-        self.replaceHash(account.id(), stored, hashing.hash(password));
+        try {
+          self.replaceHash(account.id(), stored, hashing.hash(password));
+        } catch (PasswordHashing.Busy busy) {
+          // the password was right; the hash is replaced at a login when the server is less busy
+        }
         yield true;
       }
     };

@@ -14,6 +14,14 @@ record Argon2Hash(Argon2Parameters parameters, byte[] salt, byte[] tag) {
 
   static final String PREFIX = "$argon2id$";
 
+  /**
+   * The most that {@link PasswordHashing} settings allow, and so the most a stored hash may ask.
+   */
+  static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+
+  static final int MAX_ITERATIONS = 100;
+  static final int MAX_LANES = 16;
+
   private static final Pattern PHC =
       Pattern.compile(
           "\\$argon2id\\$v=19\\$m=([0-9]{1,9}),t=([0-9]{1,6}),p=([0-9]{1,3})"
@@ -26,12 +34,20 @@ record Argon2Hash(Argon2Parameters parameters, byte[] salt, byte[] tag) {
       return Optional.empty();
     }
     try {
+      Argon2Parameters parameters =
+          new Argon2Parameters(
+              Integer.parseInt(phc.group(1)),
+              Integer.parseInt(phc.group(2)),
+              Integer.parseInt(phc.group(3)));
+      if (parameters.memoryKib() > MAX_MEMORY_KIB
+          || parameters.iterations() > MAX_ITERATIONS
+          || parameters.parallelism() > MAX_LANES) {
+        // more than PasswordHashing ever writes: a stored value must not make a login take minutes
+        return Optional.empty();
+      }
       return Optional.of(
           new Argon2Hash(
-              new Argon2Parameters(
-                  Integer.parseInt(phc.group(1)),
-                  Integer.parseInt(phc.group(2)),
-                  Integer.parseInt(phc.group(3))),
+              parameters,
               Base64.getDecoder().decode(phc.group(4)),
               Base64.getDecoder().decode(phc.group(5))));
     } catch (IllegalArgumentException e) {

@@ -38,7 +38,7 @@ final class LegacyPbkdf2 {
       int iterations = Integer.parseInt(hash.group(2));
       byte[] salt = Base64.getDecoder().decode(hash.group(3));
       byte[] expected = Base64.getDecoder().decode(hash.group(4));
-      if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+      if (iterations < 1 || iterations > 10_000_000 || salt.length == 0 || expected.length == 0) {
         return Optional.empty();
       }
       byte[] actual =

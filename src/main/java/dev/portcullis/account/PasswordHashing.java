@@ -106,8 +106,9 @@ public class PasswordHashing implements StartupCheck {
     if (memoryKib < floor.memoryKib()
         || iterations < floor.iterations()
         || parallelism < floor.parallelism()
-        || parallelism > 16
-        || memoryKib > 4 * 1024 * 1024) {
+        || iterations > Argon2Hash.MAX_ITERATIONS
+        || parallelism > Argon2Hash.MAX_LANES
+        || memoryKib > Argon2Hash.MAX_MEMORY_KIB) {
       throw new IllegalStateException(
           "portcullis.password.argon2.memory-kib, .iterations and .parallelism must be at least "
               + floor.memoryKib()
@@ -115,7 +116,7 @@ public class PasswordHashing implements StartupCheck {
               + floor.iterations()
               + " and "
               + floor.parallelism()
-              + " (OWASP's Argon2id minimum; memory at most 4 GiB, at most 16 lanes), but they are "
+              + " (OWASP's Argon2id minimum; memory at most 4 GiB, at most 100 passes and 16 lanes), but they are "
               + memoryKib
               + ", "
               + iterations

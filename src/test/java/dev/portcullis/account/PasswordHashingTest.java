@@ -107,14 +107,21 @@ class PasswordHashingTest {
             good.replace("$v=19$", "$v=19$$"),
             "PBKDF2WithHmacSHA512:0:vumZKZVVIa+SXuyblaY9fkbyAd7hJ7ARgUyuRAkpnsY=:69l2r5SA",
             "PBKDF2WithHmacSHA512:210000:not base64!:69l2r5SA",
-            "PBKDF2WithHmacMD5:1000:vumZKZVVIa+SXuyblaY9fkbyAd7hJ7ARgUyuRAkpnsY=:69l2r5SA")) {
+            "PBKDF2WithHmacMD5:1000:vumZKZVVIa+SXuyblaY9fkbyAd7hJ7ARgUyuRAkpnsY=:69l2r5SA",
+            // costs no setting allows: refused without computing anything
+            "$argon2id$v=19$m=999999999,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=19456,t=100000,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+            LIBERTY_PBKDF2.replace(":210000:", ":999999999:"))) {
       assertEquals(Verdict.WRONG, hashing.verify("pw", stored), stored);
     }
   }
 
   @Test
   void settingsUnderOwaspsMinimumStopTheStartNamingTheSetting() {
-    for (int[] p : new int[][] {{19_455, 2, 1}, {19_456, 1, 1}, {65_536, 2, 0}, {65_536, 2, 17}}) {
+    for (int[] p :
+        new int[][] {
+          {19_455, 2, 1}, {19_456, 1, 1}, {65_536, 2, 0}, {65_536, 2, 17}, {19_456, 101, 1}
+        }) {
       IllegalStateException e =
           assertThrows(
               IllegalStateException.class, () -> hashing(new JavaArgon2(), p[0], p[1], p[2]));
