@@ -40,7 +40,8 @@ import org.apache.commons.codec.binary.Base32;
  * time from start to the first login page.
  *
  * <p>Run with {@code mvn -Pbench verify}; options as {@code -Dbench.logins.args="--clients=8
- * --logins=600"} ({@code --clients}, {@code --warmup}, {@code --logins}, {@code --heap}).
+ * --logins=600"} ({@code --clients}, {@code --warmup}, {@code --logins}, {@code --heap}, and {@code
+ * --jvm-args} for more options of the server JVM, such as a flight recording).
  */
 public final class LoginBenchmark {
 
@@ -194,7 +195,9 @@ public final class LoginBenchmark {
             .redirectOutput(dir.resolve("console.log").toFile());
     builder.environment().put("WLP_JAR_EXTRACT_DIR", dir.resolve("wlp").toString());
     // the jar's launcher starts the server in a JVM of its own, with the options of JVM_ARGS
-    builder.environment().put("JVM_ARGS", "-Xmx" + heap);
+    builder
+        .environment()
+        .put("JVM_ARGS", ("-Xmx" + heap + " " + options.getOrDefault("jvm-args", "")).strip());
     builder.environment().put("HTTP_PORT", options.getOrDefault("http-port", "9280"));
     builder.environment().put("HTTPS_PORT", String.valueOf(httpsPort));
     long started = System.nanoTime();
