@@ -1,6 +1,7 @@
 package dev.portcullis.bench;
 
 import dev.portcullis.it.Https;
+import dev.portcullis.it.RunnableJar;
 import dev.portcullis.totp.Totp;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,14 +30,14 @@ import org.apache.commons.codec.binary.Base32;
 
 /**
  * The whole two-step browser login against the runnable jar, as an operator would measure it:
- * starts {@code target/portcullis.jar} (embedded H2, HTTPS, the server JVM with {@code -Xmx512m}
- * through {@code JVM_ARGS}), creates accounts with TOTP through the real pages (register, set up
- * the authenticator app), then runs logins with C concurrent clients, each a fresh browser session
- * of five requests (GET the login page, POST the password, GET the code page, POST a TOTP code, GET
- * the client area), warm-up first. Prints logins/s, p50/p90/p99 per step, the server's CPU per
- * login (from {@code /proc}), the CPU of the password hashes (the server's own {@code
- * portcullis.password.hash.cpu} timer) and what is left beyond them, RSS idle and at peak, and the
- * time from start to the first login page.
+ * starts {@code target/portcullis.jar} like the tests do ({@link RunnableJar}: embedded H2, HTTPS,
+ * the server JVM with {@code -Xmx512m} through {@code JVM_ARGS}), creates accounts with TOTP
+ * through the real pages (register, set up the authenticator app), then runs logins with C
+ * concurrent clients, each a fresh browser session of five requests (GET the login page, POST the
+ * password, GET the code page, POST a TOTP code, GET the client area), warm-up first. Prints
+ * logins/s, p50/p90/p99 per step, the server's CPU per login (from {@code /proc}), the CPU of the
+ * password hashes (the server's own {@code portcullis.password.hash.cpu} timer) and what is left
+ * beyond them, RSS idle and at peak, and the time from start to the first login page.
  *
  * <p>Run with {@code mvn -Pbench verify}; options as {@code -Dbench.logins.args="--clients=8
  * --logins=600"} ({@code --clients}, {@code --warmup}, {@code --logins}, {@code --heap}, and {@code
@@ -61,7 +61,7 @@ public final class LoginBenchmark {
   private final String base;
   private final HttpClient http;
   private final Totp totp = Totp.standard();
-  private Process server;
+  private RunnableJar server;
 
   private LoginBenchmark(Map<String, String> options) {
     this.options = options;
@@ -179,34 +179,21 @@ public final class LoginBenchmark {
 
   /** Starts the runnable jar in a fresh folder; returns the seconds until the login page. */
   private double start(String heap) throws Exception {
-    Path jar = Path.of(options.getOrDefault("jar", "target/portcullis.jar")).toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run mvn -Pbench verify (it packages it)");
-    }
-    Path dir = Path.of("target", "bench", "run-" + System.currentTimeMillis()).toAbsolutePath();
-    Files.createDirectories(dir);
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m",
-                "-jar",
-                jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("console.log").toFile());
-    builder.environment().put("WLP_JAR_EXTRACT_DIR", dir.resolve("wlp").toString());
-    // the jar's launcher starts the server in a JVM of its own, with the options of JVM_ARGS
-    builder
-        .environment()
-        .put("JVM_ARGS", ("-Xmx" + heap + " " + options.getOrDefault("jvm-args", "")).strip());
-    builder.environment().put("HTTP_PORT", options.getOrDefault("http-port", "9280"));
-    builder.environment().put("HTTPS_PORT", String.valueOf(httpsPort));
     long started = System.nanoTime();
-    server = builder.start();
-    System.out.println("Started " + jar + " (console log: " + dir.resolve("console.log") + ")");
+    server =
+        RunnableJar.start(
+            "bench",
+            Integer.parseInt(options.getOrDefault("http-port", "9280")),
+            httpsPort,
+            // the jar's launcher starts the server in a JVM of its own, with the options of
+            // JVM_ARGS
+            Map.of(
+                "JVM_ARGS", ("-Xmx" + heap + " " + options.getOrDefault("jvm-args", "")).strip()));
+    System.out.println("Started the runnable jar (console log: target/runnable-jar/bench/)");
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     while (Instant.now().isBefore(deadline)) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("the server stopped; see its console log in " + dir);
+      if (!server.process().isAlive()) {
+        throw new IllegalStateException("the server stopped: " + server.tail());
       }
       try {
         if (get(new Session(), "faces/login.xhtml").statusCode() == 200) {
@@ -217,16 +204,12 @@ public final class LoginBenchmark {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("no login page within 4 minutes; see " + dir);
+    throw new IllegalStateException("no login page within 4 minutes: " + server.tail());
   }
 
   private void stop() throws InterruptedException {
     if (server != null) {
-      server.descendants().forEach(ProcessHandle::destroy);
-      server.destroy();
-      if (!server.waitFor(60, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
+      server.close();
     }
   }
 
@@ -514,8 +497,8 @@ public final class LoginBenchmark {
    */
   private List<ProcessHandle> serverProcesses() {
     List<ProcessHandle> all = new ArrayList<>();
-    all.add(server.toHandle());
-    server.descendants().forEach(all::add);
+    all.add(server.process().toHandle());
+    server.process().descendants().forEach(all::add);
     return all;
   }
 

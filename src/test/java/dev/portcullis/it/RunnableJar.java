@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The runnable jar the package phase made ({@code target/portcullis.jar}), started with {@code java
  * -jar} as an operator would: settings in environment variables, its own extraction folder and
- * console log under {@code target/runnable-jar/<name>}.
+ * console log under {@code target/runnable-jar/<name>}. The login benchmark starts it this way too.
  */
-final class RunnableJar implements AutoCloseable {
+public final class RunnableJar implements AutoCloseable {
 
   /**
    * The classes that start runnable jars run one at a time (beside the managed server's tests), so
@@ -49,8 +49,8 @@ final class RunnableJar implements AutoCloseable {
   }
 
   /** Starts the jar on the given ports with {@code settings} as environment variables. */
-  static RunnableJar start(String name, int httpPort, int httpsPort, Map<String, String> settings)
-      throws IOException {
+  public static RunnableJar start(
+      String name, int httpPort, int httpsPort, Map<String, String> settings) throws IOException {
     assertTrue(Files.isRegularFile(JAR), "the package phase made " + JAR);
     Path dir = WORK.resolve(name).toAbsolutePath();
     // the jar refuses to unpack into a folder that exists: each start gets a fresh one
@@ -87,7 +87,8 @@ final class RunnableJar implements AutoCloseable {
     return URI.create(base()).toURL();
   }
 
-  Process process() {
+  /** The {@code java -jar} process (the launcher; Liberty runs in a child JVM of it). */
+  public Process process() {
     return process;
   }
 
@@ -120,7 +121,8 @@ final class RunnableJar implements AutoCloseable {
     return Files.readString(log);
   }
 
-  String tail() throws IOException {
+  /** The last 30 lines of the console log. */
+  public String tail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
