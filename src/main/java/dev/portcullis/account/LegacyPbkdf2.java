@@ -23,11 +23,6 @@ final class LegacyPbkdf2 {
 
   private LegacyPbkdf2() {}
 
-  /** Returns whether {@code stored} is in this format (whether or not it matches). */
-  static boolean isOne(String stored) {
-    return FORMAT.matcher(stored).matches();
-  }
-
   /** Returns whether {@code password} matches; empty when {@code stored} is not in this format. */
   static Optional<Boolean> matches(char[] password, String stored) {
     Matcher hash = FORMAT.matcher(stored);
