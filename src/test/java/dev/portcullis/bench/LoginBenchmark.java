@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -185,10 +187,13 @@ public final class LoginBenchmark {
             "bench",
             Integer.parseInt(options.getOrDefault("http-port", "9280")),
             httpsPort,
-            // the jar's launcher starts the server in a JVM of its own, with the options of
-            // JVM_ARGS
             Map.of(
-                "JVM_ARGS", ("-Xmx" + heap + " " + options.getOrDefault("jvm-args", "")).strip()));
+                // the jar's launcher starts the server in a JVM of its own, with these options
+                "JVM_ARGS",
+                ("-Xmx" + heap + " " + options.getOrDefault("jvm-args", "")).strip(),
+                // configured as in production: a secret key of its own, so no development key
+                "PORTCULLIS_SECRET_KEY",
+                Base64.getEncoder().encodeToString(randomBytes(32))));
     System.out.println("Started the runnable jar (console log: target/runnable-jar/bench/)");
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     while (Instant.now().isBefore(deadline)) {
@@ -205,6 +210,12 @@ public final class LoginBenchmark {
       Thread.sleep(100);
     }
     throw new IllegalStateException("no login page within 4 minutes: " + server.tail());
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
   }
 
   private void stop() throws InterruptedException {
