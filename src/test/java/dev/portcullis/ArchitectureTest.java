@@ -24,6 +24,7 @@ class ArchitectureTest {
   private static final List<String> LAYERS =
       List.of(
           "platform",
+          "mail",
           "audit",
           "account",
           "factor",
@@ -31,7 +32,8 @@ class ArchitectureTest {
           "totp",
           "yubikey",
           "security",
-          "admin");
+          "admin",
+          "notice");
 
   private static JavaClasses portal;
 

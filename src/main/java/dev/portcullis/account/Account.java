@@ -75,6 +75,11 @@ public class Account {
     this.sessionsValidFrom = Objects.requireNonNull(now);
   }
 
+  /** The account's password is now the one {@code hash} was made from. */
+  void changePasswordHash(String hash) {
+    this.passwordHash = Objects.requireNonNull(hash);
+  }
+
   /** The account must have a second factor from {@code due} on (the 2FA policy's deadline). */
   void requireSecondFactorBy(Instant due) {
     this.secondFactorDueAt = Objects.requireNonNull(due);

@@ -28,6 +28,7 @@ public class Accounts {
 
   @Inject Clock clock;
   @Inject Event<SecurityEvent> events;
+  @Inject Event<SignInRequirementsRaised> raised;
 
   public Optional<Account> find(String id) {
     return Optional.ofNullable(em.find(Account.class, id));
@@ -132,6 +133,22 @@ public class Accounts {
         .setParameter("id", accountId)
         .setParameter("old", outdated)
         .executeUpdate();
+  }
+
+  /**
+   * Makes {@code newPassword} the account's password. In one transaction with the change: the event
+   * for the activity list (and the security notice it is mailed as), and the end of every other
+   * login of the account, on every node. The caller checked the policy and the user's proof.
+   *
+   * @throws PasswordHashing.Busy when too many passwords are being hashed; nothing was changed
+   */
+  @Transactional
+  public void changePassword(String accountId, String newPassword) {
+    String hash = hashing.hash(newPassword);
+    Account account = find(accountId).orElseThrow();
+    account.changePasswordHash(hash);
+    events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED));
+    raised.fire(new SignInRequirementsRaised(accountId, "password changed"));
   }
 
   /**

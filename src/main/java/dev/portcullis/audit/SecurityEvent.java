@@ -29,6 +29,7 @@ public record SecurityEvent(String accountId, Type type, String detail) {
     TWO_FACTOR_RESET_BY_ADMIN("Two-Factor Authentication reset by an administrator"),
     SECOND_STEP_UNLOCKED("Second step unlocked by an administrator"),
     ADMIN_ACTION("Administrator action"),
+    PASSWORD_CHANGED("Password changed"),
     OTHER_SESSIONS_ENDED("Signed out everywhere else");
 
     private final String description;

@@ -25,8 +25,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * PostgreSQL and MariaDB; {@code db/vendor/<kind>} holds the few a database needs for itself
  * (numbered between the common ones, e.g. 6.1). A column of UTC instants is declared {@code
  * ${timestamp}}: TIMESTAMP, or DATETIME(6) on MariaDB, whose TIMESTAMP keeps whole seconds and ends
- * in 2038. EclipseLink's DDL generation is off. When several nodes start together Flyway's lock on
- * its history table lets exactly one of them migrate.
+ * in 2038; a long text is {@code ${text}}: VARCHAR(65535), or MEDIUMTEXT on MariaDB. EclipseLink's
+ * DDL generation is off. When several nodes start together Flyway's lock on its history table lets
+ * exactly one of them migrate.
  */
 @ApplicationScoped
 public class DatabaseMigrations implements StartupCheck {
@@ -100,7 +101,10 @@ public class DatabaseMigrations implements StartupCheck {
     return Flyway.configure(DatabaseMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor)
-        .placeholders(Map.of("timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP"))
+        .placeholders(
+            Map.of(
+                "timestamp", "mariadb".equals(vendor) ? "DATETIME(6)" : "TIMESTAMP",
+                "text", "mariadb".equals(vendor) ? "MEDIUMTEXT" : "VARCHAR(65535)"))
         // our migrations have no callbacks; don't look for the default db/callback folder
         .callbackLocations(MIGRATIONS)
         // a schema that cannot be found must stop the start, never leave an empty database

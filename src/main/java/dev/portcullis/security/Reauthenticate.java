@@ -67,7 +67,13 @@ public class Reauthenticate {
   /** The answer, with the message the page shows when it is not {@link Proven}. */
   public sealed interface Result {}
 
-  public record Proven(Outcome.Accepted accepted) implements Result {}
+  /**
+   * A proof that holds.
+   *
+   * @param accepted the second factor's answer; empty for an account without 2FA, whose proof is
+   *     its password alone
+   */
+  public record Proven(Optional<Outcome.Accepted> accepted) implements Result {}
 
   /**
    * A refused proof.
@@ -77,9 +83,13 @@ public class Reauthenticate {
    */
   public record Refused(String field, String message) implements Result {}
 
-  /** Checks {@code password} and {@code code} for the account; never throws for bad input. */
+  /**
+   * Checks {@code password} and {@code code} for the account (the password alone when it has no
+   * second factor); never throws for bad input.
+   */
   public Result check(String accountId, String password, String code) {
-    Optional<String> notACode = verifier.problemWithShape(code);
+    boolean twoFactor = factors.enabled(accountId);
+    Optional<String> notACode = twoFactor ? verifier.problemWithShape(code) : Optional.empty();
     if (notACode.isPresent()) {
       return new Refused("code", notACode.get());
     }
@@ -103,16 +113,23 @@ public class Reauthenticate {
     if (verdict == PasswordThrottle.Verdict.WRONG) {
       return new Refused("code", FAILED_PROOF);
     }
+    if (!twoFactor) {
+      return proven(accountId, Optional.empty());
+    }
     Outcome outcome = verifier.verify(accountId, code);
     if (outcome instanceof Outcome.Accepted accepted) {
-      request.changeSessionId();
-      request.getSession().setAttribute(PROVEN_AT, clock.instant());
-      events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.REAUTHENTICATED));
-      return new Proven(accepted);
+      return proven(accountId, Optional.of(accepted));
     }
     // wrong, used, locked, or the YubiKey service did not answer: to someone guessing the password,
     // each of these would say it was right, so all get the answer of a wrong password
     return new Refused("code", FAILED_PROOF);
+  }
+
+  private Proven proven(String accountId, Optional<Outcome.Accepted> accepted) {
+    request.changeSessionId();
+    request.getSession().setAttribute(PROVEN_AT, clock.instant());
+    events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.REAUTHENTICATED));
+    return new Proven(accepted);
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.portcullis.web;
 
+import dev.portcullis.account.Accounts;
+import dev.portcullis.account.PasswordHashing;
+import dev.portcullis.account.PasswordPolicy;
 import dev.portcullis.factor.FactorSummary;
 import dev.portcullis.factor.SecondFactors;
 import dev.portcullis.recovery.RecoveryCodes;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -37,8 +41,11 @@ public class SecuritySettingsPage {
   @Inject TypedProof proof;
   @Inject OtherSessions otherSessions;
   @Inject EnrollYubiKey enrollYubiKey;
+  @Inject Accounts accounts;
 
   private String keyId;
+  private String newPassword;
+  private String repeatedPassword;
   private boolean endOtherSessions = true;
 
   private List<FactorSummary> list;
@@ -117,6 +124,60 @@ public class SecuritySettingsPage {
     }
   }
 
+  /**
+   * Changes the password: the new one must meet the policy (checked first, so a weak one spends no
+   * code), then the current password and, with 2FA on, a current code prove it's the user. Every
+   * other session of the account ends; a notice is mailed.
+   */
+  public void changePassword() {
+    String chosen = newPassword;
+    String repeated = repeatedPassword;
+    newPassword = null;
+    repeatedPassword = null;
+    Optional<String> problem =
+        PasswordPolicy.problemWith(chosen == null ? "" : chosen, me.getEmail());
+    if (problem.isPresent()) {
+      Messages.addError("changePassword:newPassword", problem.get());
+      return;
+    }
+    if (!chosen.equals(repeated)) {
+      Messages.addError(
+          "changePassword:repeatedPassword", "The two new passwords are not the same.");
+      return;
+    }
+    if (!reauthenticated()) {
+      return;
+    }
+    try {
+      accounts.changePassword(me.id(), chosen);
+    } catch (PasswordHashing.Busy busy) {
+      Messages.addError("changePassword:code", SignIn.BUSY);
+      return;
+    }
+    Messages.addFlashGlobalInfo(
+        "Your password is changed. Your account was logged out everywhere else, and a notice was"
+            + " mailed to "
+            + me.getEmail()
+            + ".");
+    Faces.redirect(Pages.SECURITY_SETTINGS);
+  }
+
+  public String getNewPassword() {
+    return null;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getRepeatedPassword() {
+    return null;
+  }
+
+  public void setRepeatedPassword(String repeatedPassword) {
+    this.repeatedPassword = repeatedPassword;
+  }
+
   private void endOtherSessionsIfAsked() {
     if (endOtherSessions) {
       otherSessions.end(me.id(), "asked for when changing second factors");
@@ -147,7 +208,8 @@ public class SecuritySettingsPage {
   }
 
   /** The forms that ask for re-authentication; the one submitted gets the message. */
-  private static final List<String> FORMS = List.of("disable", "regenerate", "removeKey");
+  private static final List<String> FORMS =
+      List.of("disable", "regenerate", "removeKey", "changePassword");
 
   /** Whether YubiKeys can be registered on this portal (validation set up by the operator). */
   public boolean isYubiKeyAvailable() {

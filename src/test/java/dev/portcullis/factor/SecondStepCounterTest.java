@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.platform.JpaOnH2;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,22 +69,14 @@ class SecondStepCounterTest {
 
   /** Runs {@code call} on a fresh counter in a transaction of its own, as the container would. */
   private static <T> T inTransaction(Function<SecondStepCounter, T> call) {
-    EntityManager em = emf.createEntityManager();
-    try {
-      SecondStepCounter counter = new SecondStepCounter();
-      counter.em = em;
-      counter.dataSource = db;
-      counter.self = counter;
-      em.getTransaction().begin();
-      T result = call.apply(counter);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return jpa.inTransaction(
+        em -> {
+          SecondStepCounter counter = new SecondStepCounter();
+          counter.em = em;
+          counter.dataSource = db;
+          counter.self = counter;
+          return call.apply(counter);
+        });
   }
 
   private SecondStepPolicy.Attempt claim(Instant at) {

@@ -33,6 +33,9 @@ public class BadConfigurationIT {
                 "PORTCULLIS_ADMIN_EMAILS", "ops-at-example.com",
                 "PORTCULLIS_THROTTLE_LOCK_AFTER", "500",
                 "PORTCULLIS_TOTP_ISSUER", "Acme: Bank",
+                "PORTCULLIS_MAIL_SECURITY", "startls",
+                "PORTCULLIS_MAIL_BASE_URL", "http://portal.example.com",
+                "PORTCULLIS_MAIL_PASSWORD", "smtp-secret-value",
                 // as for a log collector: one JSON object per line
                 "WLP_LOGGING_CONSOLE_FORMAT", "JSON"))) {
       assertTrue(
@@ -46,11 +49,15 @@ public class BadConfigurationIT {
             "portcullis.policy.require-2fa",
             "portcullis.admin.emails",
             "portcullis.throttle.lock-after",
-            "portcullis.totp.issuer"
+            "portcullis.totp.issuer",
+            "portcullis.mail.security",
+            "portcullis.mail.base-url",
+            "portcullis.mail.password"
           }) {
         assertTrue(log.contains(setting), "the log names " + setting + ":\n" + jar.tail());
       }
       assertFalse(log.contains("not base64 at all!"), "a secret setting's value is never logged");
+      assertFalse(log.contains("smtp-secret-value"), "nor the SMTP password");
       String failure =
           log.lines().filter(l -> l.contains("Portcullis cannot start")).findFirst().orElseThrow();
       assertTrue(

@@ -150,6 +150,80 @@ public class TwoStepLoginBrowserIT {
   }
 
   @Test
+  void aNewPasswordEndsTheOtherSessionsAndIsMailedAsANotice() throws Exception {
+    String email = Customer.newEmail("change");
+    String newPassword = "a quite different passphrase";
+    try (Browser here = new Browser(base);
+        Browser elsewhere = new Browser(base)) {
+      Customer.register(here, email, "Change Test");
+      Enrolled enrolled = TotpEnrollmentPage.enable(here, email, false);
+      SmtpServer.Received added = SmtpServer.await(email, "Security notice: Second factor added");
+      assertTrue(added.text().contains("Time-Based (One-Time Password)"), added.text());
+      Customer.typePassword(elsewhere, email);
+      long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
+      SecondStepPage.typeCode(elsewhere, enrolled.phone().codeAt(step));
+      assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), elsewhere.url());
+
+      here.open("faces/app/security.xhtml");
+      here.find("changePasswordToggle").click();
+      here.type("changePassword:password", Customer.PASSWORD);
+      here.type("changePassword:code", enrolled.recoveryCodes().get(0));
+      here.type("changePassword:newPassword", "short");
+      here.type("changePassword:repeatedPassword", "short");
+      here.clickAndWait("changePassword:submit");
+      assertTrue(here.pageText().contains("at least"), "the policy's words: " + here.pageText());
+      here.type("changePassword:password", Customer.PASSWORD);
+      here.type("changePassword:code", enrolled.recoveryCodes().get(0));
+      here.type("changePassword:newPassword", newPassword);
+      here.type("changePassword:repeatedPassword", newPassword + "!");
+      here.clickAndWait("changePassword:submit");
+      assertTrue(here.pageText().contains("The two new passwords are not the same"));
+      here.type("changePassword:password", "not my password");
+      here.type("changePassword:code", enrolled.recoveryCodes().get(0));
+      here.type("changePassword:newPassword", newPassword);
+      here.type("changePassword:repeatedPassword", newPassword);
+      here.clickAndWait("changePassword:submit");
+      assertTrue(here.pageText().contains("That password or code didn't work"));
+      assertEquals(
+          List.of(
+              "Security notice: Second factor added", "Security notice: New recovery codes made"),
+          SmtpServer.subjectsTo(email).stream()
+              .sorted(java.util.Comparator.reverseOrder())
+              .toList(),
+          "nothing changed, nothing mailed");
+      here.type("changePassword:password", Customer.PASSWORD);
+      here.type("changePassword:code", enrolled.recoveryCodes().get(0));
+      here.type("changePassword:newPassword", newPassword);
+      here.type("changePassword:repeatedPassword", newPassword);
+      here.clickAndWait("changePassword:submit");
+      assertTrue(here.pageText().contains("Your password is changed"), here.pageText());
+      here.screenshot("11-password-changed");
+
+      elsewhere.open("faces/app/index.xhtml");
+      assertTrue(
+          elsewhere.url().contains("faces/login.xhtml"),
+          "the other session ended: " + elsewhere.url());
+      here.open("faces/app/index.xhtml");
+      assertTrue(here.url().contains("faces/app/index.xhtml"), "the changing session stays in");
+      assertTrue(
+          here.pageText().contains("Change Test"),
+          "still signed in as the customer: " + here.url());
+
+      SmtpServer.Received notice = SmtpServer.await(email, "Security notice: Password changed");
+      assertTrue(notice.text().contains("Security Settings: https://"), notice.text());
+      assertFalse(notice.text().contains(newPassword), "no password in a mail");
+      assertFalse(notice.text().contains(Customer.PASSWORD), "no password in a mail");
+
+      LoginPage.open(elsewhere).signIn(email, Customer.PASSWORD);
+      assertTrue(elsewhere.url().contains("faces/login.xhtml"), "the old password is refused");
+      LoginPage.open(elsewhere).signIn(email, newPassword);
+      assertTrue(
+          elsewhere.url().contains("login/verify.xhtml"),
+          "the new one is the first step, the second factor is still asked: " + elsewhere.url());
+    }
+  }
+
+  @Test
   void aPasswordAloneReachesNoProtectedPageImageOrAjaxRequest() throws Exception {
     try (Browser browser = new Browser(base)) {
       String email = Customer.newEmail("bob");

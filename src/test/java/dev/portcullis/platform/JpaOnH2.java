@@ -1,5 +1,6 @@
 package dev.portcullis.platform;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.Map;
@@ -33,6 +34,26 @@ public record JpaOnH2(JdbcDataSource dataSource, EntityManagerFactory entityMana
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.nonJtaDataSource", db,
                 "eclipselink.logging.level", "WARNING")));
+  }
+
+  /**
+   * Runs {@code call} with an entity manager of its own in a transaction of its own, committed when
+   * it returns and rolled back when it throws, as the container runs a {@code @Transactional}
+   * method.
+   */
+  public <T> T inTransaction(java.util.function.Function<EntityManager, T> call) {
+    EntityManager em = entityManagers.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = call.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
   }
 
   @Override
