@@ -144,11 +144,22 @@ public class Accounts {
    */
   @Transactional
   public void changePassword(String accountId, String newPassword) {
+    setPassword(accountId, newPassword, SecurityEvent.Type.PASSWORD_CHANGED);
+  }
+
+  /**
+   * {@link #changePassword} for a change the account's owner proved otherwise (a reset link), the
+   * event saying how: {@code how} is the event the activity list and the notice show.
+   */
+  @Transactional
+  public void setPassword(String accountId, String newPassword, SecurityEvent.Type how) {
     String hash = hashing.hash(newPassword);
     Account account = find(accountId).orElseThrow();
     account.changePasswordHash(hash);
-    events.fire(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED));
-    raised.fire(new SignInRequirementsRaised(accountId, "password changed"));
+    events.fire(SecurityEvent.of(accountId, how));
+    raised.fire(
+        new SignInRequirementsRaised(
+            accountId, how.description().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /**

@@ -30,6 +30,8 @@ public record SecurityEvent(String accountId, Type type, String detail) {
     SECOND_STEP_UNLOCKED("Second step unlocked by an administrator"),
     ADMIN_ACTION("Administrator action"),
     PASSWORD_CHANGED("Password changed"),
+    PASSWORD_RESET_REQUESTED("Password reset link mailed"),
+    PASSWORD_RESET("Password reset through an emailed link"),
     OTHER_SESSIONS_ENDED("Signed out everywhere else");
 
     private final String description;

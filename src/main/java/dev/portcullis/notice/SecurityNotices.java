@@ -34,6 +34,7 @@ public class SecurityNotices {
   static final Set<SecurityEvent.Type> NOTICED =
       Set.of(
           SecurityEvent.Type.PASSWORD_CHANGED,
+          SecurityEvent.Type.PASSWORD_RESET,
           SecurityEvent.Type.FACTOR_ADDED,
           SecurityEvent.Type.FACTOR_REMOVED,
           SecurityEvent.Type.TWO_FACTOR_TURNED_OFF,

@@ -20,6 +20,8 @@ public final class Pages {
   public static final String TOTP_ENROLLMENT = "faces/app/totp/enroll.xhtml";
   public static final String YUBIKEY_ENROLLMENT = "faces/app/yubikey/enroll.xhtml";
   public static final String ADMIN_ACCOUNT = "faces/admin/account.xhtml";
+  public static final String FORGOT_PASSWORD = "faces/password/forgot.xhtml";
+  public static final String RESET_PASSWORD = "faces/password/reset.xhtml";
 
   /**
    * What an account the 2FA policy sends to enrollment may open: Security Settings, the recovery

@@ -94,14 +94,40 @@ public class PasswordThrottle {
    * Returns how long password attempts for this email or from this address stay paused, or empty.
    */
   public Optional<Duration> paused(String email, String address) {
+    return pausedFor(emailKey(email), addressKey(address));
+  }
+
+  /** "Forgot your password?" links one email may be sent within the window. */
+  static final int RESET_LINKS_PER_EMAIL = 3;
+
+  /** "Forgot your password?" requests one client address may make within the window. */
+  static final int RESET_REQUESTS_PER_ADDRESS = 20;
+
+  /**
+   * Counts one "Forgot your password?" request for the email and the address (counted apart from
+   * wrong passwords) and returns whether it may be served: at most {@value #RESET_LINKS_PER_EMAIL}
+   * per email and {@value #RESET_REQUESTS_PER_ADDRESS} per address within the window.
+   */
+  public boolean allowResetRequest(String email, String address) {
+    String byEmail = "reset-" + emailKey(email);
+    String byAddress = "reset-" + addressKey(address);
+    if (pausedFor(byEmail, byAddress).isPresent()) {
+      return false;
+    }
+    count(byEmail, RESET_LINKS_PER_EMAIL);
+    count(byAddress, RESET_REQUESTS_PER_ADDRESS);
+    return true;
+  }
+
+  private Optional<Duration> pausedFor(String emailKey, String addressKey) {
     Instant now = clock.instant();
     List<Instant> until =
         em.createQuery(
                 "SELECT t.blockedUntil FROM ThrottleCounter t WHERE t.key IN (:email, :address)"
                     + " AND t.blockedUntil IS NOT NULL",
                 Instant.class)
-            .setParameter("email", emailKey(email))
-            .setParameter("address", addressKey(address))
+            .setParameter("email", emailKey)
+            .setParameter("address", addressKey)
             .getResultList();
     return until.stream()
         .filter(u -> u != null && u.isAfter(now))

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.platform.JpaOnH2;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,16 +52,7 @@ class SecondStepCounterTest {
 
   @BeforeEach
   void anAccount() throws Exception {
-    account = UUID.randomUUID().toString();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO account (id, email, display_name, password_hash, created_at)"
-                    + " VALUES (?, ?, 'Test', 'x', CURRENT_TIMESTAMP)")) {
-      s.setString(1, account);
-      s.setString(2, account + "@example.com");
-      s.executeUpdate();
-    }
+    account = jpa.newAccount();
   }
 
   /** Runs {@code call} on a fresh counter in a transaction of its own, as the container would. */

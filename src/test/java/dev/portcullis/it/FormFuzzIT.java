@@ -338,4 +338,29 @@ public class FormFuzzIT {
       assertAnsweredWithAPage(response, "registration with " + input.length() + " characters");
     }
   }
+
+  @Test
+  void theForgottenPasswordFormAndTheResetLinkAnswerAnyInputWithAPage() throws Exception {
+    for (String input : inputs(25)) {
+      HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
+      var response =
+          post(
+              client, "faces/password/forgot.xhtml", "forgot", Map.of("forgot:email", input), true);
+      assertAnsweredWithAPage(
+          response, "forgotten password with " + input.length() + " characters");
+      var link =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          Https.secure(base)
+                              + "faces/password/reset.xhtml?token="
+                              + URLEncoder.encode(input, StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertAnsweredWithAPage(link, "reset link with " + input.length() + " characters");
+      assertTrue(
+          link.body().contains("expired or was already used"),
+          "no form for a token that is not one");
+    }
+  }
 }

@@ -13,6 +13,7 @@ import dev.portcullis.it.pages.Navigation;
 import dev.portcullis.it.pages.RegisterPage;
 import dev.portcullis.it.pages.SecondStepPage;
 import dev.portcullis.it.pages.TotpEnrollmentPage;
+import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
 import java.util.List;
@@ -220,6 +221,73 @@ public class TwoStepLoginBrowserIT {
       assertTrue(
           elsewhere.url().contains("login/verify.xhtml"),
           "the new one is the first step, the second factor is still asked: " + elsewhere.url());
+    }
+  }
+
+  @Test
+  void aForgottenPasswordIsResetOnceByAMailedLinkAndTheSecondFactorStays() throws Exception {
+    String email = Customer.newEmail("forgot");
+    String nobody = Customer.newEmail("nobody");
+    String newPassword = "another fine passphrase";
+    try (Browser signedIn = new Browser(base);
+        Browser visitor = new Browser(base)) {
+      Customer.register(signedIn, email, "Forgot Test");
+      Enrolled enrolled = TotpEnrollmentPage.enable(signedIn, email, false);
+
+      LoginPage.open(visitor);
+      visitor.clickAndWait("toForgot");
+      visitor.type("forgot:email", nobody);
+      visitor.clickAndWait("forgot:submit");
+      String forUnknown = visitor.text("messages");
+      visitor.type("forgot:email", email);
+      visitor.clickAndWait("forgot:submit");
+      assertEquals(forUnknown, visitor.text("messages"), "the same answer with or without account");
+      assertTrue(forUnknown.contains("If an account has this email address"), forUnknown);
+
+      SmtpServer.Received mail = SmtpServer.await(email, "Reset your Portcullis password");
+      var link =
+          java.util.regex.Pattern.compile(
+                  "portcullis/(faces/password/reset\\.xhtml\\?token=[A-Za-z0-9_-]{43})")
+              .matcher(mail.text());
+      assertTrue(link.find(), mail.text());
+      String path = link.group(1);
+      assertEquals(
+          List.of(), SmtpServer.subjectsTo(nobody), "nothing is mailed to an unknown email");
+
+      visitor.open(path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A"));
+      assertTrue(visitor.text("invalidLink").contains("expired or was already used"));
+      visitor.open(path);
+      visitor.type("reset:newPassword", "too short");
+      visitor.type("reset:repeatedPassword", "too short");
+      visitor.clickAndWait("reset:submit");
+      assertTrue(visitor.pageText().contains("at least"), "the policy, and the link still works");
+      visitor.type("reset:newPassword", newPassword);
+      visitor.type("reset:repeatedPassword", newPassword);
+      visitor.clickAndWait("reset:submit");
+      assertTrue(visitor.url().contains("faces/login.xhtml"), "not signed in: " + visitor.url());
+      assertTrue(visitor.pageText().contains("Your password is changed"), visitor.pageText());
+      visitor.open("faces/app/index.xhtml");
+      assertTrue(visitor.url().contains("faces/login.xhtml"), "nobody is signed in");
+
+      visitor.open(path);
+      assertTrue(visitor.text("invalidLink").contains("expired or was already used"), "once only");
+      signedIn.open("faces/app/index.xhtml");
+      assertTrue(signedIn.url().contains("faces/login.xhtml"), "the old session ended");
+
+      LoginPage.open(visitor).signIn(email, Customer.PASSWORD);
+      assertTrue(visitor.url().contains("faces/login.xhtml"), "the old password is refused");
+      LoginPage.open(visitor).signIn(email, newPassword);
+      assertTrue(visitor.url().contains("login/verify.xhtml"), "2FA is still on: " + visitor.url());
+      long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
+      SecondStepPage.typeCode(visitor, enrolled.phone().codeAt(step));
+      assertTrue(visitor.url().contains("faces/app/index.xhtml"), visitor.url());
+      visitor.open("faces/app/security.xhtml");
+      String activity = visitor.text("activityTable");
+      assertTrue(activity.contains("Password reset link mailed"), activity);
+      assertTrue(activity.contains("Password reset through an emailed link"), activity);
+      SmtpServer.Received notice =
+          SmtpServer.await(email, "Security notice: Password reset through an emailed link");
+      assertFalse(notice.text().contains(newPassword));
     }
   }
 
@@ -468,6 +536,28 @@ public class TwoStepLoginBrowserIT {
             .orElse("")
             .startsWith("max-age="),
         "HSTS");
+  }
+
+  @Test
+  void aScriptTheBrowserStopsDownloadingLeavesTheLogClean() throws Exception {
+    // larger than HTTP/2's first flow-control window, so the server is still writing when the
+    // client resets the stream, as a browser does when it navigates on mid-download
+    URI script =
+        URI.create(Https.secure(base) + "jakarta.faces.resource/components.js.xhtml?ln=primefaces");
+    java.net.http.HttpClient client =
+        Https.client().version(java.net.http.HttpClient.Version.HTTP_2).build();
+    for (int i = 0; i < 5; i++) {
+      var response =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(script).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      assertEquals(200, response.statusCode());
+      assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version());
+      try (var body = response.body()) {
+        assertTrue(body.read(new byte[1024]) > 0);
+      } // closed unread: the stream is reset
+    }
+    Thread.sleep(2000); // the server notices while it writes; the class's log check runs after
   }
 
   @Test

@@ -37,6 +37,25 @@ public record JpaOnH2(JdbcDataSource dataSource, EntityManagerFactory entityMana
   }
 
   /**
+   * A new account row (a random id, {@code <id>@example.com}) for tests of tables that need one.
+   */
+  public String newAccount() {
+    String id = java.util.UUID.randomUUID().toString();
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO account (id, email, display_name, password_hash, created_at)"
+                    + " VALUES (?, ?, 'Test', 'x', CURRENT_TIMESTAMP)")) {
+      s.setString(1, id);
+      s.setString(2, id + "@example.com");
+      s.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return id;
+  }
+
+  /**
    * Runs {@code call} with an entity manager of its own in a transaction of its own, committed when
    * it returns and rolled back when it throws, as the container runs a {@code @Transactional}
    * method.

@@ -22,7 +22,7 @@ public class LoginPage {
   static final String WRONG_CREDENTIALS = "That email and password don't match an account.";
   static final String PAUSED =
       "Too many failed logins for this account or from your network. Please wait a few minutes and"
-          + " try again; if you forgot your password, contact support.";
+          + " try again; if you forgot your password, use \"Forgot your password?\" below.";
 
   @Inject SignIn signIn;
   @Inject LoginResult result;

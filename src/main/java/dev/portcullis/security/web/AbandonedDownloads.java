@@ -1,0 +1,83 @@
+package dev.portcullis.security.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * A browser that stops downloading a script or style sheet (it navigated on, closed the tab, or
+ * found the file in its cache meanwhile) resets its HTTP/2 stream; Faces and the web container then
+ * log the failed write as two WARNINGs with a stack trace. That is the client's normal behaviour,
+ * not a fault of the portal, and anyone could flood the log with it: while this filter serves a
+ * Faces resource, those records are logged at FINE instead. Every other warning, and every warning
+ * about pages, stays.
+ */
+@WebFilter(
+    urlPatterns = {"/jakarta.faces.resource/*", "/faces/jakarta.faces.resource/*"},
+    asyncSupported = true)
+public class AbandonedDownloads implements Filter {
+
+  /** Where Mojarra's resource handler logs a resource it could not write (JSF1064). */
+  static final String FACES = "jakarta.enterprise.resource.webcontainer.faces.application";
+
+  /** Where Liberty's web container logs that a committed response's status cannot change. */
+  static final String WEB_CONTAINER = "com.ibm.ws.webcontainer.srt";
+
+  private static final Logger LOG = Logger.getLogger(AbandonedDownloads.class.getName());
+  private static final ThreadLocal<Boolean> SERVING = new ThreadLocal<>();
+
+  private static final java.util.logging.Filter QUIET_WHILE_SERVING =
+      record -> {
+        if (SERVING.get() == null || !abandoned(record)) {
+          return true;
+        }
+        LOG.log(Level.FINE, "A client stopped downloading a resource: {0}", record.getMessage());
+        return false;
+      };
+
+  @Override
+  public void init(FilterConfig config) {
+    Logger.getLogger(FACES).setFilter(QUIET_WHILE_SERVING);
+    Logger.getLogger(WEB_CONTAINER).setFilter(QUIET_WHILE_SERVING);
+  }
+
+  @Override
+  public void destroy() {
+    for (String name : new String[] {FACES, WEB_CONTAINER}) {
+      Logger logger = Logger.getLogger(name);
+      if (logger.getFilter() == QUIET_WHILE_SERVING) {
+        logger.setFilter(null);
+      }
+    }
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    SERVING.set(Boolean.TRUE);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      SERVING.remove();
+    }
+  }
+
+  /**
+   * A warning of Faces' resource handler or of the web container while a Faces resource is served:
+   * the bytes of a script, style sheet or font could not be written (JSF1064, then the I/O
+   * exception as a record of its own), or the response was already committed (SRVE8115W). The
+   * resources are the WAR's own files, so nothing else goes wrong there.
+   */
+  static boolean abandoned(LogRecord record) {
+    return record.getLevel() == Level.WARNING
+        && (FACES.equals(record.getLoggerName()) || WEB_CONTAINER.equals(record.getLoggerName()));
+  }
+}
