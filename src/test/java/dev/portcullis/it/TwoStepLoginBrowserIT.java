@@ -243,6 +243,7 @@ public class TwoStepLoginBrowserIT {
       visitor.clickAndWait("forgot:submit");
       assertEquals(forUnknown, visitor.text("messages"), "the same answer with or without account");
       assertTrue(forUnknown.contains("If an account has this email address"), forUnknown);
+      visitor.screenshot("12-forgot-password");
 
       SmtpServer.Received mail = SmtpServer.await(email, "Reset your Portcullis password");
       var link =
@@ -257,6 +258,7 @@ public class TwoStepLoginBrowserIT {
       visitor.open(path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A"));
       assertTrue(visitor.text("invalidLink").contains("expired or was already used"));
       visitor.open(path);
+      visitor.screenshot("13-choose-new-password");
       visitor.type("reset:newPassword", "too short");
       visitor.type("reset:repeatedPassword", "too short");
       visitor.clickAndWait("reset:submit");
