@@ -63,12 +63,16 @@ public class Outbox {
     return Optional.ofNullable(em.find(OutboxMessage.class, id)).map(OutboxMessage::mail);
   }
 
-  /** Records that {@code node} sent the message it claimed. */
+  /**
+   * Records that {@code node} sent the message it claimed, and forgets its bodies: a link's token
+   * lives in the database only as long as the message waits (recipient, subject and times stay, for
+   * operators).
+   */
   @Transactional
   public void sent(String id, String node, Instant now) {
     em.createQuery(
-            "UPDATE OutboxMessage m SET m.sentAt = :now, m.claimedUntil = NULL"
-                + " WHERE m.id = :id AND m.claimedBy = :node AND m.sentAt IS NULL")
+            "UPDATE OutboxMessage m SET m.sentAt = :now, m.claimedUntil = NULL, m.textBody = '',"
+                + " m.htmlBody = '' WHERE m.id = :id AND m.claimedBy = :node AND m.sentAt IS NULL")
         .setParameter("now", now)
         .setParameter("id", id)
         .setParameter("node", node)

@@ -1,6 +1,7 @@
 package dev.portcullis.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -103,6 +104,17 @@ class OutboxTest {
     assertEquals("<p>html ✓</p>", parts.getBodyPart(1).getContent().toString().strip());
     assertEquals(0, outbox.waiting());
     assertEquals(0, relay(outbox, "node-a").once(), "a sent message is not sent again");
+    List<Object[]> kept =
+        inTransaction(
+            em ->
+                em.createQuery(
+                        "SELECT m.textBody, m.htmlBody, m.sentAt FROM OutboxMessage m",
+                        Object[].class)
+                    .getResultList());
+    assertEquals(1, kept.size());
+    assertEquals("", kept.get(0)[0], "a sent message's body (and any link in it) is forgotten");
+    assertEquals("", kept.get(0)[1]);
+    assertNotNull(kept.get(0)[2]);
   }
 
   @Test

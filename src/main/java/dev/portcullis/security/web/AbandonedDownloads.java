@@ -5,8 +5,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.annotation.WebListener;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -16,14 +19,15 @@ import java.util.logging.Logger;
  * A browser that stops downloading a script or style sheet (it navigated on, closed the tab, or
  * found the file in its cache meanwhile) resets its HTTP/2 stream; Faces and the web container then
  * log the failed write as two WARNINGs with a stack trace. That is the client's normal behaviour,
- * not a fault of the portal, and anyone could flood the log with it: while this filter serves a
- * Faces resource, those records are logged at FINE instead. Every other warning, and every warning
- * about pages, stays.
+ * not a fault of the portal, and anyone could flood the log with it: from the start of a Faces
+ * resource's request until the thread's next request, those records are logged at FINE instead.
+ * Every other warning, and every warning about pages, stays.
  */
 @WebFilter(
     urlPatterns = {"/jakarta.faces.resource/*", "/faces/jakarta.faces.resource/*"},
     asyncSupported = true)
-public class AbandonedDownloads implements Filter {
+@WebListener
+public class AbandonedDownloads implements Filter, ServletRequestListener {
 
   /** Where Mojarra's resource handler logs a resource it could not write (JSF1064). */
   static final String FACES = "jakarta.enterprise.resource.webcontainer.faces.application";
@@ -59,15 +63,21 @@ public class AbandonedDownloads implements Filter {
     }
   }
 
+  /**
+   * Marks the thread as serving a Faces resource until it starts its next request: the web
+   * container writes its note after the filters have returned.
+   */
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     SERVING.set(Boolean.TRUE);
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      SERVING.remove();
-    }
+    chain.doFilter(request, response);
+  }
+
+  /** Every request starts unmarked, whatever the thread served before. */
+  @Override
+  public void requestInitialized(ServletRequestEvent event) {
+    SERVING.remove();
   }
 
   /**
