@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * One node's sending of the outbox: each round claims the messages that are due, hands each to the
- * transport and records the result. A failed message waits as the {@link RetryPolicy} says; an
- * failure also keeps this node from connecting again until that message's retry is due, so an
- * outage costs one connection attempt per wait, not one per message and round. An outage is logged
- * once at WARNING when it begins and once at INFO when it ends, never per message.
+ * transport and records the result. A failed message waits as the {@link RetryPolicy} says, and the
+ * failure keeps this node from connecting again until that message's retry is due, so an outage
+ * costs one connection attempt per wait, not one per message and round. An outage is logged once at
+ * WARNING when it begins and once at INFO when it ends, never per message.
  */
 final class Relay {
 

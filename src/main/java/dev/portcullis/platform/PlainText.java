@@ -63,4 +63,16 @@ public final class PlainText {
   public static boolean isAsciiDigits(String text) {
     return text != null && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
+
+  /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 lower-case hexadecimal digits. */
+  public static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

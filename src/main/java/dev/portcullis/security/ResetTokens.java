@@ -1,17 +1,14 @@
 package dev.portcullis.security;
 
+import dev.portcullis.platform.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,28 +66,28 @@ public class ResetTokens {
    */
   @Transactional
   public Optional<String> use(String token, Instant now) {
-    Optional<String> account = accountOf(token, now);
-    if (account.isEmpty()) {
-      return account;
+    if (token == null || !SHAPE.matcher(token).matches()) {
+      return Optional.empty();
     }
+    String hash = hash(token);
     int used =
         em.createQuery(
                 "UPDATE ResetToken t SET t.usedAt = :now WHERE t.tokenHash = :hash"
                     + " AND t.usedAt IS NULL AND t.expiresAt > :now")
             .setParameter("now", now)
-            .setParameter("hash", hash(token))
+            .setParameter("hash", hash)
             .executeUpdate();
-    return used == 1 ? account : Optional.empty();
+    if (used == 0) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "SELECT t.accountId FROM ResetToken t WHERE t.tokenHash = :hash", String.class)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .findFirst();
   }
 
   static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return PlainText.sha256Hex(token);
   }
 }
