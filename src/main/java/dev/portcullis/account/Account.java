@@ -39,6 +39,15 @@ public class Account {
   @Column(name = "second_factor_due_at")
   private Instant secondFactorDueAt;
 
+  @Column(name = "email_verified_at")
+  private Instant emailVerifiedAt;
+
+  @Column(name = "sign_in_blocked_at")
+  private Instant signInBlockedAt;
+
+  @Column(name = "new_browser_notices", nullable = false)
+  private boolean newBrowserNotices = true;
+
   /** For JPA only. */
   protected Account() {}
 
@@ -68,6 +77,39 @@ public class Account {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Whether the account's address was confirmed by a mailed link (or predates confirmation). */
+  public boolean emailVerified() {
+    return emailVerifiedAt != null;
+  }
+
+  /** When its owner said "This wasn't me", if sign-in is blocked until a password reset. */
+  public java.util.Optional<Instant> signInBlockedAt() {
+    return java.util.Optional.ofNullable(signInBlockedAt);
+  }
+
+  /** Whether a sign-in from a browser the account has not used before is mailed. */
+  public boolean newBrowserNotices() {
+    return newBrowserNotices;
+  }
+
+  void newBrowserNotices(boolean wanted) {
+    this.newBrowserNotices = wanted;
+  }
+
+  /** The account's address is {@code address} from now on, confirmed at {@code now}. */
+  void confirmEmail(EmailAddress address, Instant now) {
+    this.email = address.value();
+    this.emailVerifiedAt = Objects.requireNonNull(now);
+  }
+
+  void blockSignIn(Instant now) {
+    this.signInBlockedAt = Objects.requireNonNull(now);
+  }
+
+  void unblockSignIn() {
+    this.signInBlockedAt = null;
   }
 
   /** From {@code now} on, no login of the account completed before it is honoured. */

@@ -156,10 +156,52 @@ public class Accounts {
     String hash = hashing.hash(newPassword);
     Account account = find(accountId).orElseThrow();
     account.changePasswordHash(hash);
+    if (how == SecurityEvent.Type.PASSWORD_RESET) {
+      // a reset proves the mailbox: it lifts a block set by "This wasn't me"
+      account.unblockSignIn();
+    }
     events.fire(SecurityEvent.of(accountId, how));
     raised.fire(
         new SignInRequirementsRaised(
             accountId, how.description().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /**
+   * Blocks sign-in to the account until its password is reset through a mailed link, and ends every
+   * login of it, on every node ("This wasn't me").
+   */
+  @Transactional
+  public void blockSignIn(String accountId, Instant now) {
+    find(accountId)
+        .ifPresent(
+            account -> {
+              account.blockSignIn(now);
+              account.endLoginsBefore(now);
+            });
+  }
+
+  /** Whether sign-in to the account is blocked until a password reset. */
+  public boolean signInBlocked(String accountId) {
+    return find(accountId).flatMap(Account::signInBlockedAt).isPresent();
+  }
+
+  /** The accounts whose sign-in is blocked, most recently blocked first, at most {@code max}. */
+  public List<Account> blocked(int max) {
+    return em.createQuery(
+            "SELECT a FROM Account a WHERE a.signInBlockedAt IS NOT NULL"
+                + " ORDER BY a.signInBlockedAt DESC",
+            Account.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Whether a sign-in from a new browser is mailed to the account (its owner's choice). */
+  @Transactional
+  public void mailNewBrowserSignIns(String accountId, boolean wanted) {
+    find(accountId).ifPresent(account -> account.newBrowserNotices(wanted));
+    events.fire(
+        new SecurityEvent(
+            accountId, SecurityEvent.Type.NEW_BROWSER_NOTICES_CHANGED, wanted ? "on" : "off"));
   }
 
   /**

@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Creates an account from what a visitor typed on the registration form. */
+/**
+ * Creates an account from what a visitor typed on the registration form, and mails the link that
+ * confirms its address.
+ */
 @ApplicationScoped
 public class RegisterAccount {
 
@@ -23,6 +26,7 @@ public class RegisterAccount {
   @Inject Accounts accounts;
   @Inject PasswordHashing hashing;
   @Inject Clock clock;
+  @Inject EmailAddresses addresses;
 
   /** Why a registration was refused, in words for the visitor. */
   public static class Refused extends Exception {
@@ -96,6 +100,7 @@ public class RegisterAccount {
       }
       throw e;
     }
+    addresses.mailVerification(account);
     return account;
   }
 

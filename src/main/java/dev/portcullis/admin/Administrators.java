@@ -67,10 +67,25 @@ public class Administrators implements StartupCheck {
     emails();
   }
 
-  /** Returns whether the account is an administrator now. */
-  public boolean isAdministrator(String accountId) {
+  /**
+   * Returns whether the account's address is listed, confirmed or not: the 2FA policy for
+   * administrators applies to it (a requirement grants nothing).
+   */
+  public boolean isListed(String accountId) {
     return !emails().isEmpty()
         && accounts.find(accountId).map(a -> emails().contains(a.email())).orElse(false);
+  }
+
+  /**
+   * Returns whether the account is an administrator now: its address is listed and was confirmed by
+   * a mailed link (whoever registers a listed address first gets nothing before that).
+   */
+  public boolean isAdministrator(String accountId) {
+    return !emails().isEmpty()
+        && accounts
+            .find(accountId)
+            .map(a -> a.emailVerified() && emails().contains(a.email()))
+            .orElse(false);
   }
 
   /** Returns whether the account is an administrator with two-factor authentication on. */
@@ -94,7 +109,13 @@ public class Administrators implements StartupCheck {
       LOG.info(
           () ->
               account.isPresent()
-                  ? "Administrator " + email + ": account registered " + account.get().createdAt()
+                  ? "Administrator "
+                      + email
+                      + ": account registered "
+                      + account.get().createdAt()
+                      + (account.get().emailVerified()
+                          ? ""
+                          : "; its address is not confirmed yet (the mailed link does it)")
                   : "Administrator " + email + ": no account yet; register it with this email");
     }
   }

@@ -108,7 +108,7 @@ public class TwoFactorPolicy implements EnrollmentPolicy, StartupCheck {
     boolean applies =
         switch (requirement) {
           case NONE -> false;
-          case ADMINISTRATORS -> administrators.isAdministrator(accountId);
+          case ADMINISTRATORS -> administrators.isListed(accountId);
           case EVERYONE -> true;
         };
     return applies && !factors.enabled(accountId);

@@ -32,7 +32,16 @@ public record SecurityEvent(String accountId, Type type, String detail) {
     PASSWORD_CHANGED("Password changed"),
     PASSWORD_RESET_REQUESTED("Password reset link mailed"),
     PASSWORD_RESET("Password reset through an emailed link"),
-    OTHER_SESSIONS_ENDED("Signed out everywhere else");
+    OTHER_SESSIONS_ENDED("Signed out everywhere else"),
+    EMAIL_VERIFICATION_MAILED("Link to confirm the email address mailed"),
+    EMAIL_VERIFIED("Email address confirmed"),
+    EMAIL_CHANGE_REQUESTED("Change of email address asked for"),
+    EMAIL_CHANGED("Email address changed"),
+    SIGN_IN_BLOCKED(
+        "Reported by its owner (\"This wasn't me\"): signed out everywhere, sign-in blocked until the"
+            + " password is reset"),
+    NEW_BROWSER("Signed in from a new browser"),
+    NEW_BROWSER_NOTICES_CHANGED("Mail of sign-ins from new browsers switched");
 
     private final String description;
 

@@ -2,11 +2,14 @@ package dev.portcullis.notice;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
+import dev.portcullis.account.MailedLinks;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.mail.MailSettings;
 import dev.portcullis.mail.MailTemplates;
 import dev.portcullis.mail.Outbox;
 import dev.portcullis.platform.ClientAddress;
+import dev.portcullis.security.NotMe;
+import dev.portcullis.security.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
@@ -23,16 +26,21 @@ import java.util.Set;
 /**
  * Mails the account's owner a notice of every change to how the account is protected: a factor
  * added or removed, 2FA turned off or reset by an administrator, new recovery codes, a recovery
- * code used (with how many are left), the second step locked or unlocked, the password changed. The
+ * code used (with how many are left), the second step locked or unlocked, the password changed or
+ * reset, the address changed (told to the old address), a sign-in from a new browser (the one
+ * notice the owner can switch off). Each holds its own "This wasn't me" link ({@link NotMe}). The
  * notice is written to the outbox in the transaction of the change, so it exists exactly when the
  * change does; it holds no secret and no code.
  */
 @ApplicationScoped
 public class SecurityNotices {
 
-  /** The events that are mailed; none of them can be switched off. */
+  /** The events that are mailed; only {@link #OPTIONAL} ones can be switched off. */
   static final Set<SecurityEvent.Type> NOTICED =
       Set.of(
+          SecurityEvent.Type.EMAIL_CHANGE_REQUESTED,
+          SecurityEvent.Type.EMAIL_CHANGED,
+          SecurityEvent.Type.NEW_BROWSER,
           SecurityEvent.Type.PASSWORD_CHANGED,
           SecurityEvent.Type.PASSWORD_RESET,
           SecurityEvent.Type.FACTOR_ADDED,
@@ -44,6 +52,9 @@ public class SecurityNotices {
           SecurityEvent.Type.SECOND_STEP_LOCKED,
           SecurityEvent.Type.SECOND_STEP_UNLOCKED);
 
+  /** The informational notices, which the account's owner can switch off in Security Settings. */
+  static final Set<SecurityEvent.Type> OPTIONAL = Set.of(SecurityEvent.Type.NEW_BROWSER);
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -54,13 +65,15 @@ public class SecurityNotices {
   @Inject Clock clock;
   @Inject ClientAddress clientAddress;
   @Inject Instance<HttpServletRequest> request;
+  @Inject NotMe notMe;
 
   void onEvent(@Observes SecurityEvent event) {
     if (!NOTICED.contains(event.type())) {
       return;
     }
     Optional<Account> account = accounts.find(event.accountId());
-    if (account.isEmpty()) {
+    if (account.isEmpty()
+        || (OPTIONAL.contains(event.type()) && !account.get().newBrowserNotices())) {
       return;
     }
     outbox.enqueue(
@@ -73,7 +86,9 @@ public class SecurityNotices {
                 "detail", event.detail().isEmpty() ? "" : " (" + event.detail() + ")",
                 "when", WHEN.format(clock.instant()),
                 "from", from(),
-                "settings", settings.link("faces/app/security.xhtml"))));
+                "settings", settings.link(Pages.SECURITY_SETTINGS),
+                "notMe", settings.link(Pages.NOT_ME + "?token=" + notMe.issue(account.get().id())),
+                "days", Long.toString(MailedLinks.Purpose.NOT_ME.lifetime().toDays()))));
   }
 
   private String from() {

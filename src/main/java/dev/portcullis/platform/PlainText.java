@@ -75,4 +75,20 @@ public final class PlainText {
       throw new IllegalStateException(e);
     }
   }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+
+  /** A new random token for a link or a cookie: 256 bits, base64url without padding. */
+  public static String randomToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Whether {@code value} has exactly the shape of a {@link #randomToken()}. */
+  public static boolean isToken(String value) {
+    return value != null && TOKEN.matcher(value).matches();
+  }
 }

@@ -20,6 +20,11 @@ public class LoginResult {
     PASSWORD_PAUSED,
     /** Too many passwords were being hashed at once; nothing was checked or counted. */
     PASSWORD_BUSY,
+    /**
+     * The password was right, but the account's owner blocked sign-in ("This wasn't me") until the
+     * password is reset through a mailed link.
+     */
+    SIGN_IN_BLOCKED,
     /** The email and password do not match an account. */
     PASSWORD_REFUSED,
     /** The password was right; the second step is due. */

@@ -9,6 +9,7 @@ import java.time.Instant;
  * unit-tested here without a server.
  *
  * <pre>
+ *            password right, sign-in blocked ("This wasn't me") ───► (none): reset the password
  *            password right, no factor ───────────────────────────► SIGNED_IN
  *            password right, policy says "enroll now" ─────────────► SIGNED_IN_TO_ENROLL
  *  (none) ── password right, a factor ──► PENDING ── code accepted ► SIGNED_IN
@@ -23,6 +24,7 @@ public final class LoginSteps {
 
   /** Where the password step leads. */
   public enum AfterPassword {
+    BLOCKED,
     PAUSED,
     REFUSED,
     SECOND_STEP_DUE,
@@ -34,18 +36,24 @@ public final class LoginSteps {
    * The password step.
    *
    * @param verdict what the password throttle said
+   * @param blocked whether the account's owner blocked sign-in until a password reset
    * @param twoFactorOn whether the account has an active second factor
    * @param mustEnrollNow whether the 2FA policy requires a factor before anything else
    */
   public static AfterPassword afterPassword(
-      PasswordThrottle.Verdict verdict, boolean twoFactorOn, boolean mustEnrollNow) {
+      PasswordThrottle.Verdict verdict,
+      boolean blocked,
+      boolean twoFactorOn,
+      boolean mustEnrollNow) {
     return switch (verdict) {
       case PAUSED -> AfterPassword.PAUSED;
       case WRONG -> AfterPassword.REFUSED;
       case RIGHT ->
-          twoFactorOn
-              ? AfterPassword.SECOND_STEP_DUE
-              : mustEnrollNow ? AfterPassword.SIGNED_IN_TO_ENROLL : AfterPassword.SIGNED_IN;
+          blocked
+              ? AfterPassword.BLOCKED
+              : twoFactorOn
+                  ? AfterPassword.SECOND_STEP_DUE
+                  : mustEnrollNow ? AfterPassword.SIGNED_IN_TO_ENROLL : AfterPassword.SIGNED_IN;
     };
   }
 

@@ -22,6 +22,8 @@ public final class Pages {
   public static final String ADMIN_ACCOUNT = "faces/admin/account.xhtml";
   public static final String FORGOT_PASSWORD = "faces/password/forgot.xhtml";
   public static final String RESET_PASSWORD = "faces/password/reset.xhtml";
+  public static final String CONFIRM_EMAIL = "faces/email/confirm.xhtml";
+  public static final String NOT_ME = "faces/email/not-me.xhtml";
 
   /**
    * What an account the 2FA policy sends to enrollment may open: Security Settings, the recovery

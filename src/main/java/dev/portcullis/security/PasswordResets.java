@@ -2,6 +2,8 @@ package dev.portcullis.security;
 
 import dev.portcullis.account.Account;
 import dev.portcullis.account.Accounts;
+import dev.portcullis.account.MailedLinks;
+import dev.portcullis.account.MailedLinks.Purpose;
 import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.account.PasswordPolicy;
 import dev.portcullis.audit.SecurityEvent;
@@ -22,11 +24,11 @@ import java.util.logging.Logger;
 
 /**
  * "Forgot your password?": a link mailed to the account's address opens a form for a new password,
- * once, for {@link ResetTokens#LIFETIME}. Asking for a link gets the same answer in the same time
- * whether or not the email has an account (the work is done after the answer, on the managed
- * executor) and is throttled per email and per client address. Setting the new password does not
- * sign in and never turns 2FA off: the next login asks for the second factor as before. Every other
- * session of the account ends; a notice is mailed.
+ * once, for 30 minutes ({@link Purpose#PASSWORD_RESET}). Asking for a link gets the same answer in
+ * the same time whether or not the email has an account (the work is done after the answer, on the
+ * managed executor) and is throttled per email and per client address. Setting the new password
+ * does not sign in and never turns 2FA off: the next login asks for the second factor as before.
+ * Every other session of the account ends; a notice is mailed.
  */
 @ApplicationScoped
 public class PasswordResets {
@@ -34,7 +36,7 @@ public class PasswordResets {
   private static final Logger LOG = Logger.getLogger(PasswordResets.class.getName());
 
   @Inject Accounts accounts;
-  @Inject ResetTokens tokens;
+  @Inject MailedLinks links;
   @Inject PasswordThrottle throttle;
   @Inject Outbox outbox;
   @Inject MailTemplates templates;
@@ -86,7 +88,7 @@ public class PasswordResets {
     if (account.isEmpty()) {
       return;
     }
-    String token = tokens.issue(account.get().id(), clock.instant());
+    String token = links.issue(account.get().id(), Purpose.PASSWORD_RESET, null, clock.instant());
     outbox.enqueue(
         templates.render(
             "password-reset",
@@ -94,7 +96,7 @@ public class PasswordResets {
             Map.of(
                 "name", account.get().displayName(),
                 "link", settings.link("faces/password/reset.xhtml?token=" + token),
-                "minutes", Long.toString(ResetTokens.LIFETIME.toMinutes()),
+                "minutes", Long.toString(Purpose.PASSWORD_RESET.lifetime().toMinutes()),
                 "from", address == null ? "unknown" : address)));
     events.fire(
         new SecurityEvent(
@@ -103,13 +105,15 @@ public class PasswordResets {
 
   /** Whether {@code token} opens a form now (without using it up). */
   public boolean valid(String token) {
-    return tokens.accountOf(token, clock.instant()).isPresent();
+    return links.peek(token, Purpose.PASSWORD_RESET, clock.instant()).isPresent();
   }
 
   /** Sets {@code newPassword} for the account the link is for, using the link up. */
   public Outcome reset(String token, String newPassword) {
     Optional<Account> account =
-        tokens.accountOf(token, clock.instant()).flatMap(id -> accounts.find(id));
+        links
+            .peek(token, Purpose.PASSWORD_RESET, clock.instant())
+            .flatMap(opened -> accounts.find(opened.accountId()));
     if (account.isEmpty()) {
       return new InvalidLink();
     }
@@ -128,11 +132,11 @@ public class PasswordResets {
   /** Uses the link up and sets the password, in one transaction. Not for callers outside. */
   @Transactional
   public Outcome useAndSet(String token, String newPassword) {
-    Optional<String> accountId = tokens.use(token, clock.instant());
-    if (accountId.isEmpty()) {
+    Optional<MailedLinks.Opened> opened = links.use(token, Purpose.PASSWORD_RESET, clock.instant());
+    if (opened.isEmpty()) {
       return new InvalidLink(); // used meanwhile, in another tab
     }
-    accounts.setPassword(accountId.get(), newPassword, SecurityEvent.Type.PASSWORD_RESET);
+    accounts.setPassword(opened.get().accountId(), newPassword, SecurityEvent.Type.PASSWORD_RESET);
     return new Done();
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.security;
 
+import dev.portcullis.account.Accounts;
 import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.audit.SecurityEvent;
 import dev.portcullis.audit.SecurityMetrics;
@@ -48,6 +49,8 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject ClientAddress clientAddress;
   @Inject SecurityMetrics metrics;
   @Inject Event<SecurityEvent> events;
+  @Inject Accounts accounts;
+  @Inject KnownBrowsers browsers;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -55,10 +58,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (credential instanceof UsernamePasswordCredential password) {
-      return passwordStep(request, context, password);
+      return passwordStep(request, response, context, password);
     }
     if (credential instanceof SecondFactorCredential code) {
-      return codeStep(request, context, code);
+      return codeStep(request, response, context, code);
     }
     if (!context.isProtected() && request.getRequestURI().contains("/jakarta.faces.resource/")) {
       // scripts, styles and fonts are the same for everyone: no session, no database look-up
@@ -82,7 +85,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   }
 
   private AuthenticationStatus passwordStep(
-      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential password) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      UsernamePasswordCredential password) {
     // a new password attempt abandons any second step that was pending
     sessions.continueSecondStep(request, null);
     CredentialValidationResult[] validated = {CredentialValidationResult.INVALID_RESULT};
@@ -114,18 +120,25 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     metrics.loginAttempt("password", "accepted");
     String accountId = validated[0].getCallerPrincipal().getName();
     sessions.renew(request);
+    boolean blocked = accounts.signInBlocked(accountId);
     boolean twoFactorOn = factors.enabled(accountId);
     boolean mustEnroll =
-        !twoFactorOn
+        !blocked
+            && !twoFactorOn
             && enrollmentPolicy.atPasswordStep(accountId) instanceof EnrollmentPolicy.MustEnrollNow;
-    return switch (LoginSteps.afterPassword(verdict, twoFactorOn, mustEnroll)) {
+    return switch (LoginSteps.afterPassword(verdict, blocked, twoFactorOn, mustEnroll)) {
+      case BLOCKED -> {
+        passwordAccepted(accountId, "sign-in blocked until the password is reset");
+        result.step(LoginResult.Step.SIGN_IN_BLOCKED);
+        yield AuthenticationStatus.SEND_FAILURE;
+      }
       case SIGNED_IN_TO_ENROLL -> {
         passwordAccepted(accountId, "second factor required: sent to set one up");
-        yield signIn(request, context, accountId, Set.of(Roles.ENROLLING));
+        yield signIn(request, response, context, accountId, Set.of(Roles.ENROLLING));
       }
       case SIGNED_IN -> {
         passwordAccepted(accountId, "no second factor");
-        yield signIn(request, context, accountId, validated[0].getCallerGroups());
+        yield signIn(request, response, context, accountId, validated[0].getCallerGroups());
       }
       case SECOND_STEP_DUE -> {
         passwordAccepted(accountId, "second step pending");
@@ -139,7 +152,10 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
   }
 
   private AuthenticationStatus codeStep(
-      HttpServletRequest request, HttpMessageContext context, SecondFactorCredential code) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      SecondFactorCredential code) {
     PendingLogin pending = sessions.secondStep(request);
     CredentialValidationResult checked = CredentialValidationResult.NOT_VALIDATED_RESULT;
     Outcome outcome = null;
@@ -155,7 +171,13 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
     sessions.continueSecondStep(request, next.pending());
     switch (next.kind()) {
       case SIGNED_IN -> {
-        return signIn(request, context, pending.accountId(), checked.getCallerGroups());
+        if (accounts.signInBlocked(pending.accountId())) {
+          // blocked ("This wasn't me") after this login's password was taken
+          sessions.continueSecondStep(request, null);
+          result.step(LoginResult.Step.SIGN_IN_BLOCKED);
+          return AuthenticationStatus.SEND_FAILURE;
+        }
+        return signIn(request, response, context, pending.accountId(), checked.getCallerGroups());
       }
       case START_AGAIN -> {
         if (pending != null) {
@@ -181,10 +203,12 @@ public class TwoStepAuthenticationMechanism implements HttpAuthenticationMechani
 
   private AuthenticationStatus signIn(
       HttpServletRequest request,
+      HttpServletResponse response,
       HttpMessageContext context,
       String accountId,
       Set<String> groups) {
     sessions.complete(request, accountId, groups);
+    browsers.signedIn(request, response, accountId);
     result.step(LoginResult.Step.SIGNED_IN);
     return context.notifyContainerAboutLogin(accountId, Set.copyOf(groups));
   }

@@ -1,6 +1,7 @@
 package dev.portcullis.web;
 
 import dev.portcullis.account.Accounts;
+import dev.portcullis.account.EmailAddresses;
 import dev.portcullis.account.PasswordHashing;
 import dev.portcullis.account.PasswordPolicy;
 import dev.portcullis.factor.FactorSummary;
@@ -42,11 +43,14 @@ public class SecuritySettingsPage {
   @Inject OtherSessions otherSessions;
   @Inject EnrollYubiKey enrollYubiKey;
   @Inject Accounts accounts;
+  @Inject EmailAddresses addresses;
 
   private String keyId;
   private String newPassword;
   private String repeatedPassword;
   private boolean endOtherSessions = true;
+  private String newEmail;
+  private Boolean newBrowserNotices;
 
   private List<FactorSummary> list;
 
@@ -162,6 +166,65 @@ public class SecuritySettingsPage {
     Faces.redirect(Pages.SECURITY_SETTINGS);
   }
 
+  /**
+   * Asks to change the address: the new one must be well formed and free (checked first, so a typo
+   * spends no code), then the password and, with 2FA on, a current code prove it's the user. The
+   * new address gets the link that makes the change; the current one is told.
+   */
+  public void changeEmail() {
+    String typed = newEmail;
+    var problem = dev.portcullis.account.EmailAddress.problemWith(typed);
+    if (problem.isPresent()) {
+      Messages.addError("changeEmail:newEmail", problem.get());
+      return;
+    }
+    if (!reauthenticated()) {
+      return;
+    }
+    EmailAddresses.Sent sent = addresses.requestChange(me.id(), typed);
+    if (sent instanceof EmailAddresses.NotMailed not) {
+      Messages.addError("changeEmail:newEmail", not.message());
+      return;
+    }
+    Messages.addFlashGlobalInfo(
+        "We mailed a link to "
+            + ((EmailAddresses.Mailed) sent).to()
+            + ". Your address changes when you open it; until then it stays "
+            + me.getEmail()
+            + ".");
+    Faces.redirect(Pages.SECURITY_SETTINGS);
+  }
+
+  public String getNewEmail() {
+    return newEmail;
+  }
+
+  public void setNewEmail(String newEmail) {
+    this.newEmail = newEmail;
+  }
+
+  /** Whether sign-ins from new browsers are mailed: the form's value, else the account's. */
+  public boolean isNewBrowserNotices() {
+    if (newBrowserNotices == null) {
+      newBrowserNotices =
+          me.account().map(dev.portcullis.account.Account::newBrowserNotices).orElse(true);
+    }
+    return newBrowserNotices;
+  }
+
+  public void setNewBrowserNotices(boolean wanted) {
+    this.newBrowserNotices = wanted;
+  }
+
+  public void saveNotices() {
+    accounts.mailNewBrowserSignIns(me.id(), isNewBrowserNotices());
+    Messages.addFlashGlobalInfo(
+        isNewBrowserNotices()
+            ? "Sign-ins from new browsers are mailed to you."
+            : "Sign-ins from new browsers are no longer mailed to you; they stay in the activity list.");
+    Faces.redirect(Pages.SECURITY_SETTINGS);
+  }
+
   public String getNewPassword() {
     return null;
   }
@@ -209,7 +272,7 @@ public class SecuritySettingsPage {
 
   /** The forms that ask for re-authentication; the one submitted gets the message. */
   private static final List<String> FORMS =
-      List.of("disable", "regenerate", "removeKey", "changePassword");
+      List.of("disable", "regenerate", "removeKey", "changePassword", "changeEmail");
 
   /** Whether YubiKeys can be registered on this portal (validation set up by the operator). */
   public boolean isYubiKeyAvailable() {

@@ -22,6 +22,12 @@ import jakarta.servlet.http.HttpServletResponse;
 public class SignIn {
 
   /** What a page says when the password could not be checked because the server was too busy. */
+  /** What the login pages say when the account's owner blocked sign-in ("This wasn't me"). */
+  public static final String BLOCKED =
+      "Sign-in to this account is blocked because its owner reported something they did not do"
+          + " (\"This wasn't me\"). Set a new password with the link mailed to the account's address,"
+          + " or ask for a new link with \"Forgot your password?\" below.";
+
   public static final String BUSY =
       "The portal is very busy right now, so your password was not checked. Please try again in a"
           + " moment.";

@@ -67,6 +67,9 @@ public class AdminActionsIT {
   }
 
   @Inject RegisterAccount registerAccount;
+  @Inject dev.portcullis.account.MailedLinks links;
+  @Inject dev.portcullis.account.EmailAddresses addresses;
+  @Inject java.time.Clock clock;
   @Inject Accounts accounts;
   @Inject EnrollTotp enrollTotp;
   @Inject VerifySecondFactor verifier;
@@ -94,6 +97,22 @@ public class AdminActionsIT {
             : registerAccount.register(ADMIN_EMAIL, "Operator", PASSWORD, PASSWORD).id();
     if (!secondFactors.enabled(adminId)) {
       enable(adminId);
+    }
+    if (!accounts.find(adminId).orElseThrow().emailVerified()) {
+      // as the mailed link does it (the link's token is only in the mail, outside the server)
+      assertEquals(
+          Set.of(),
+          groups.getCallerGroups(validated(adminId)),
+          "a listed address with 2FA on is no administrator before it is confirmed");
+      String token =
+          links.issue(
+              adminId,
+              dev.portcullis.account.MailedLinks.Purpose.VERIFY_EMAIL,
+              ADMIN_EMAIL,
+              clock.instant());
+      assertEquals(
+          new dev.portcullis.account.EmailAddresses.Confirmed(ADMIN_EMAIL, false),
+          addresses.confirm(token));
     }
     customerId =
         registerAccount

@@ -64,6 +64,17 @@ public class AdminConsoleBrowserIT {
       assertTrue(
           admin.pageText().contains("This page is for administrators"),
           "the admin role comes with a new login");
+      SmtpServer.Received confirmation =
+          SmtpServer.await(ADMIN_EMAIL, "Confirm your email address for Portcullis");
+      var link =
+          java.util.regex.Pattern.compile(
+                  "portcullis/(faces/email/confirm\\.xhtml\\?token=[A-Za-z0-9_-]{43})")
+              .matcher(confirmation.text());
+      assertTrue(link.find(), confirmation.text());
+      admin.open(link.group(1));
+      assertTrue(admin.text("address").contains(ADMIN_EMAIL));
+      admin.clickAndWait("confirm:submit");
+      assertTrue(admin.pageText().contains("is confirmed"), admin.pageText());
       Navigation.logOut(admin);
       Customer.typePassword(admin, ADMIN_EMAIL);
       SecondStepPage.typeCode(admin, adminFactor.phone().codeAt(adminFactor.nextStep()));

@@ -363,4 +363,63 @@ public class FormFuzzIT {
           "no form for a token that is not one");
     }
   }
+
+  @Test
+  void theConfirmationAndThisWasntMeLinksAnswerAnyTokenWithAPageAndChangeNothing()
+      throws Exception {
+    HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
+    for (String input : inputs(25)) {
+      for (String page : List.of("faces/email/confirm.xhtml", "faces/email/not-me.xhtml")) {
+        var link =
+            client.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            Https.secure(base)
+                                + page
+                                + "?token="
+                                + URLEncoder.encode(input, StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertAnsweredWithAPage(link, page + " with " + input.length() + " characters");
+        assertTrue(
+            link.body().contains("expired or was already used"),
+            "no button for a token that is not one");
+      }
+    }
+  }
+
+  @Test
+  void theChangeEmailAndNoticeFormsAnswerAnyInputWithAPage() throws Exception {
+    HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
+    String email =
+        "fuzz-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    post(
+        client,
+        "faces/register.xhtml",
+        "register",
+        Map.of(
+            "register:email", email,
+            "register:name", "Fuzz",
+            "register:password", "correct horse battery staple",
+            "register:confirmation", "correct horse battery staple"),
+        true);
+    for (String input : inputs(12)) {
+      var change =
+          post(
+              client,
+              "faces/app/security.xhtml",
+              "changeEmail",
+              Map.of("changeEmail:newEmail", input, "changeEmail:password", input),
+              true);
+      assertAnsweredWithAPage(change, "change of address to " + input.length() + " characters");
+      var notices =
+          post(
+              client,
+              "faces/app/security.xhtml",
+              "notices",
+              Map.of("notices:newBrowser", input),
+              true);
+      assertAnsweredWithAPage(notices, "notice setting of " + input.length() + " characters");
+    }
+  }
 }

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ExpectedServerLog({
+  // "This wasn't me" tells the administrators through the log, on purpose
+  "security\\.NotMe W Account [-0-9a-f]+ reported a change it did not make"
+})
 public class TwoStepLoginBrowserIT {
 
   @Deployment(testable = false)
@@ -165,6 +169,9 @@ public class TwoStepLoginBrowserIT {
       long step = Math.max(enrolled.usedStep() + 1, enrolled.phone().stepAt(Instant.now()));
       SecondStepPage.typeCode(elsewhere, enrolled.phone().codeAt(step));
       assertTrue(elsewhere.url().contains("faces/app/index.xhtml"), elsewhere.url());
+      SmtpServer.Received newBrowser =
+          SmtpServer.await(email, "Security notice: Signed in from a new browser");
+      assertTrue(newBrowser.text().contains("This wasn't me"), newBrowser.text());
 
       here.open("faces/app/security.xhtml");
       here.find("changePasswordToggle").click();
@@ -188,8 +195,11 @@ public class TwoStepLoginBrowserIT {
       assertTrue(here.pageText().contains("That password or code didn't work"));
       assertEquals(
           List.of(
-              "Security notice: Second factor added", "Security notice: New recovery codes made"),
+              "Security notice: Signed in from a new browser",
+              "Security notice: Second factor added",
+              "Security notice: New recovery codes made"),
           SmtpServer.subjectsTo(email).stream()
+              .filter(subject -> subject.startsWith("Security notice"))
               .sorted(java.util.Comparator.reverseOrder())
               .toList(),
           "nothing changed, nothing mailed");
@@ -588,6 +598,182 @@ public class TwoStepLoginBrowserIT {
                   + ".catch(e => done('error ' + e));");
       assertNotNull(font);
       assertEquals("200", String.valueOf(font));
+    }
+  }
+
+  /** The path of the first link in {@code mail} to {@code page}, e.g. faces/email/confirm.xhtml. */
+  private static String linkTo(String page, SmtpServer.Received mail) {
+    var link =
+        java.util.regex.Pattern.compile(
+                "portcullis/("
+                    + java.util.regex.Pattern.quote(page)
+                    + "\\?token=[A-Za-z0-9_-]{43})")
+            .matcher(mail.text());
+    assertTrue(link.find(), mail.text());
+    return link.group(1);
+  }
+
+  @Test
+  void aNewAccountConfirmsItsAddressByAMailedLinkAndCanHaveItSentAgainNotTooOften()
+      throws Exception {
+    try (Browser browser = new Browser(base);
+        Browser visitor = new Browser(base)) {
+      String email = Customer.newEmail("confirm");
+      Customer.register(browser, email, "Confirm Test");
+      assertTrue(browser.text("unconfirmedNotice").contains("not confirmed yet"));
+      String first =
+          linkTo(
+              "faces/email/confirm.xhtml",
+              SmtpServer.await(email, "Confirm your email address for Portcullis"));
+      browser.clickAndWait("sendAgain:submit");
+      assertTrue(
+          browser.pageText().contains("less than a minute ago"),
+          "at most one link a minute: " + browser.pageText());
+      browser.screenshot("14-confirm-your-address");
+
+      visitor.open(first.substring(0, first.length() - 1) + (first.endsWith("A") ? "B" : "A"));
+      assertTrue(visitor.text("invalidLink").contains("expired or was already used"));
+      visitor.open(first);
+      assertTrue(visitor.text("address").contains(email), "the link names the address");
+      visitor.clickAndWait("confirm:submit");
+      assertTrue(visitor.pageText().contains(email + " is confirmed"), visitor.pageText());
+      assertTrue(visitor.url().contains("faces/login.xhtml"), "not signed in: " + visitor.url());
+      visitor.open(first);
+      assertTrue(visitor.text("invalidLink").contains("expired or was already used"), "once only");
+
+      browser.open("faces/app/index.xhtml");
+      assertTrue(
+          browser.driver().findElements(org.openqa.selenium.By.id("unconfirmedNotice")).isEmpty());
+      browser.open("faces/app/security.xhtml");
+      assertTrue(browser.text("activityTable").contains("Email address confirmed"));
+    }
+  }
+
+  @Test
+  void aChangedAddressTakesEffectOnlyWhenTheNewOneConfirmsAndTheOldOneIsTold() throws Exception {
+    try (Browser browser = new Browser(base)) {
+      String email = Customer.newEmail("moving");
+      String taken = Customer.newEmail("taken");
+      String moved = Customer.newEmail("moved");
+      try (Browser other = new Browser(base)) {
+        Customer.register(other, taken, "Taken Address");
+      }
+      Customer.register(browser, email, "Moving Test");
+      browser.open("faces/app/security.xhtml");
+      browser.find("changeEmailToggle").click();
+      browser.type("changeEmail:newEmail", "not an address");
+      browser.type("changeEmail:password", Customer.PASSWORD);
+      browser.clickAndWait("changeEmail:submit");
+      assertTrue(browser.pageText().contains("Enter an email address like"), browser.pageText());
+      browser.type("changeEmail:newEmail", moved);
+      browser.type("changeEmail:password", "not my password");
+      browser.clickAndWait("changeEmail:submit");
+      assertTrue(browser.pageText().contains("didn't work"), "confirm it's you first");
+      browser.type("changeEmail:newEmail", taken);
+      browser.type("changeEmail:password", Customer.PASSWORD);
+      browser.clickAndWait("changeEmail:submit");
+      assertTrue(browser.pageText().contains("already exists"), browser.pageText());
+      browser.type("changeEmail:newEmail", moved.toUpperCase(java.util.Locale.ROOT));
+      browser.type("changeEmail:password", Customer.PASSWORD);
+      browser.clickAndWait("changeEmail:submit");
+      assertTrue(
+          browser.pageText().contains("We mailed a link to " + moved),
+          () -> String.valueOf(browser.script("return document.body.textContent")));
+      assertTrue(browser.text("currentEmail").contains(email), "nothing changed yet");
+
+      SmtpServer.Received told =
+          SmtpServer.await(email, "Security notice: Change of email address asked for");
+      assertTrue(told.text().contains(moved), told.text());
+      String change =
+          linkTo(
+              "faces/email/confirm.xhtml",
+              SmtpServer.await(moved, "Confirm the new email address of your Portcullis account"));
+      browser.open(change);
+      assertTrue(browser.text("address").contains(moved));
+      browser.clickAndWait("confirm:submit");
+      assertTrue(
+          browser.pageText().contains("Your account's email address is now " + moved),
+          browser.pageText());
+      SmtpServer.Received changed =
+          SmtpServer.await(email, "Security notice: Email address changed");
+      assertTrue(changed.text().contains("This wasn't me"), "told at the old address");
+      Navigation.logOut(browser);
+      Customer.typePassword(browser, email);
+      assertTrue(browser.url().contains("faces/login.xhtml"), "the old address no longer signs in");
+      Customer.typePassword(browser, moved);
+      assertTrue(browser.url().contains("faces/app/index.xhtml"), browser.url());
+      assertTrue(browser.text("accountEmail").contains(moved));
+    }
+  }
+
+  @Test
+  void
+      thisWasntMeSignsOutEverywhereAndBlocksSignInUntilTheMailedResetAndOptingOutStopsNewBrowserMail()
+          throws Exception {
+    String email = Customer.newEmail("notme");
+    String newPassword = "a brand new passphrase";
+    try (Browser owner = new Browser(base);
+        Browser intruder = new Browser(base);
+        Browser phone = new Browser(base)) {
+      Customer.register(owner, email, "Not Me Test");
+      Customer.typePassword(intruder, email);
+      assertTrue(intruder.url().contains("faces/app/index.xhtml"), intruder.url());
+      String notMe =
+          linkTo(
+              "faces/email/not-me.xhtml",
+              SmtpServer.await(email, "Security notice: Signed in from a new browser"));
+
+      phone.open(notMe);
+      assertTrue(phone.text("address").contains(email));
+      phone.screenshot("15-this-wasnt-me");
+      phone.clickAndWait("notMe:submit");
+      assertTrue(phone.text("secured").contains("is secured"), phone.pageText());
+      phone.open(notMe);
+      assertTrue(phone.text("invalidLink").contains("expired or was already used"), "once only");
+
+      for (Browser b : List.of(owner, intruder)) {
+        b.open("faces/app/index.xhtml");
+        assertTrue(b.url().contains("faces/login.xhtml"), "signed out everywhere: " + b.url());
+      }
+      Customer.typePassword(intruder, email);
+      assertTrue(intruder.url().contains("faces/login.xhtml"), intruder.url());
+      assertTrue(
+          intruder.pageText().contains("Sign-in to this account is blocked"), intruder.pageText());
+      LoginPage.open(intruder).signIn(email, "a wrong password");
+      assertFalse(
+          intruder.pageText().contains("blocked"), "a wrong password learns nothing of the block");
+
+      String reset =
+          linkTo(
+              "faces/password/reset.xhtml",
+              SmtpServer.await(email, "Reset your Portcullis password"));
+      owner.open(reset);
+      owner.type("reset:newPassword", newPassword);
+      owner.type("reset:repeatedPassword", newPassword);
+      owner.clickAndWait("reset:submit");
+      LoginPage.open(owner).signIn(email, newPassword);
+      assertTrue(owner.url().contains("faces/app/index.xhtml"), "the reset lifts the block");
+
+      owner.open("faces/app/security.xhtml");
+      assertTrue(owner.text("activityTable").contains("This wasn't me"));
+      owner.driver().findElement(org.openqa.selenium.By.id("notices:newBrowser")).click();
+      owner.clickAndWait("notices:save");
+      assertTrue(owner.pageText().contains("no longer mailed"), owner.pageText());
+      LoginPage.open(phone).signIn(email, newPassword);
+      assertTrue(phone.url().contains("faces/app/index.xhtml"), phone.url());
+      phone.open("faces/app/security.xhtml");
+      phone.find("changePasswordToggle").click();
+      phone.type("changePassword:password", newPassword);
+      phone.type("changePassword:newPassword", Customer.PASSWORD);
+      phone.type("changePassword:repeatedPassword", Customer.PASSWORD);
+      phone.clickAndWait("changePassword:submit");
+      SmtpServer.await(email, "Security notice: Password changed");
+      assertEquals(
+          1,
+          SmtpServer.subjectsTo(email).stream()
+              .filter(s -> s.equals("Security notice: Signed in from a new browser"))
+              .count(),
+          "after opting out, the phone's first sign-in was not mailed");
     }
   }
 }

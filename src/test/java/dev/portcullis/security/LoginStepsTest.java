@@ -27,23 +27,39 @@ class LoginStepsTest {
   void aRightPasswordIsALoginOnlyWithoutASecondFactor() {
     assertEquals(
         AfterPassword.SECOND_STEP_DUE,
-        LoginSteps.afterPassword(PasswordThrottle.Verdict.RIGHT, true, false));
+        LoginSteps.afterPassword(PasswordThrottle.Verdict.RIGHT, false, true, false));
     assertEquals(
         AfterPassword.SIGNED_IN,
-        LoginSteps.afterPassword(PasswordThrottle.Verdict.RIGHT, false, false));
+        LoginSteps.afterPassword(PasswordThrottle.Verdict.RIGHT, false, false, false));
     assertEquals(
         AfterPassword.SIGNED_IN_TO_ENROLL,
-        LoginSteps.afterPassword(PasswordThrottle.Verdict.RIGHT, false, true));
+        LoginSteps.afterPassword(PasswordThrottle.Verdict.RIGHT, false, false, true));
+  }
+
+  @Test
+  void aBlockedAccountGetsNoLoginAndNoSecondStepWhateverItsFactors() {
+    for (boolean twoFactorOn : new boolean[] {true, false}) {
+      for (boolean mustEnroll : new boolean[] {true, false}) {
+        assertEquals(
+            AfterPassword.BLOCKED,
+            LoginSteps.afterPassword(
+                PasswordThrottle.Verdict.RIGHT, true, twoFactorOn, mustEnroll));
+      }
+    }
+    assertEquals(
+        AfterPassword.REFUSED,
+        LoginSteps.afterPassword(PasswordThrottle.Verdict.WRONG, true, true, false),
+        "a wrong password says nothing of the block");
   }
 
   @Test
   void aWrongOrPausedPasswordLeadsNowhere() {
     assertEquals(
         AfterPassword.REFUSED,
-        LoginSteps.afterPassword(PasswordThrottle.Verdict.WRONG, true, false));
+        LoginSteps.afterPassword(PasswordThrottle.Verdict.WRONG, false, true, false));
     assertEquals(
         AfterPassword.PAUSED,
-        LoginSteps.afterPassword(PasswordThrottle.Verdict.PAUSED, false, true));
+        LoginSteps.afterPassword(PasswordThrottle.Verdict.PAUSED, false, false, true));
   }
 
   @Test

@@ -65,6 +65,16 @@ public class AdminConsolePage {
     return results;
   }
 
+  /** The accounts blocked by "This wasn't me", most recent first (at most 50). */
+  public List<Account> getBlocked() {
+    if (blocked == null) {
+      blocked = accounts.blocked(50);
+    }
+    return blocked;
+  }
+
+  private List<Account> blocked;
+
   public boolean isTooMany() {
     return getResults().size() >= RESULTS;
   }

@@ -1,10 +1,10 @@
 package dev.portcullis.security.web;
 
 import dev.portcullis.account.EmailAddress;
+import dev.portcullis.account.MailedLinks;
 import dev.portcullis.platform.ClientAddress;
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.PasswordResets;
-import dev.portcullis.security.ResetTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,7 +22,7 @@ public class ForgotPasswordPage {
   static final String SENT =
       "If an account has this email address, we sent it a link to choose a new password. The link"
           + " works once, for "
-          + ResetTokens.LIFETIME.toMinutes()
+          + MailedLinks.Purpose.PASSWORD_RESET.lifetime().toMinutes()
           + " minutes. Nothing arrived? Check your spam folder, or ask again in a few minutes.";
 
   @Inject PasswordResets resets;

@@ -47,6 +47,9 @@ public class LoginPage {
       Faces.redirect(Pages.VERIFY);
     } else if (result.step() == LoginResult.Step.PASSWORD_BUSY) {
       SignIn.tellBusy();
+    } else if (result.step() == LoginResult.Step.SIGN_IN_BLOCKED) {
+      Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
+      Messages.addGlobalError(SignIn.BLOCKED);
     } else {
       Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
       Messages.addGlobalError(

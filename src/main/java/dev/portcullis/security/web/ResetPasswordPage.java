@@ -2,6 +2,7 @@ package dev.portcullis.security.web;
 
 import dev.portcullis.security.Pages;
 import dev.portcullis.security.PasswordResets;
+import dev.portcullis.web.LinkToken;
 import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,8 +37,7 @@ public class ResetPasswordPage {
   public boolean isValid() {
     if (valid == null) {
       if (token == null) {
-        String fromLink = Faces.getRequestParameter("token");
-        token = fromLink != null ? fromLink : Faces.getRequestParameter("reset:token");
+        token = LinkToken.read("reset");
       }
       valid = resets.valid(token);
     }

@@ -8,6 +8,7 @@ import dev.portcullis.security.Pages;
 import dev.portcullis.security.SecondFactorCredential;
 import dev.portcullis.security.SessionLogins;
 import dev.portcullis.web.ClockNotice;
+import dev.portcullis.web.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -58,6 +59,11 @@ public class VerifyLoginPage {
     }
     if (result.step() == LoginResult.Step.START_AGAIN) {
       Messages.addFlashGlobalWarn(START_AGAIN);
+      Faces.redirect(Pages.LOGIN);
+      return;
+    }
+    if (result.step() == LoginResult.Step.SIGN_IN_BLOCKED) {
+      Messages.addFlashGlobalError(SignIn.BLOCKED);
       Faces.redirect(Pages.LOGIN);
       return;
     }
