@@ -69,16 +69,22 @@ public class EmailAddresses {
    */
   @Transactional
   public void mailVerification(Account account) {
-    String token =
-        links.issue(account.id(), Purpose.VERIFY_EMAIL, account.email(), clock.instant());
+    mailLink("verify-email", account, Purpose.VERIFY_EMAIL, account.email());
+  }
+
+  /**
+   * Issues a link of {@code purpose} for {@code address} and mails it there with {@code template}.
+   */
+  private void mailLink(String template, Account account, Purpose purpose, String address) {
+    String token = links.issue(account.id(), purpose, address, clock.instant());
     outbox.enqueue(
         templates.render(
-            "verify-email",
-            account.email(),
+            template,
+            address,
             Map.of(
                 "name", account.displayName(),
-                "link", confirmLink(token),
-                "hours", Long.toString(Purpose.VERIFY_EMAIL.lifetime().toHours()))));
+                "link", settings.link("faces/email/confirm.xhtml?token=" + token),
+                "hours", Long.toString(purpose.lifetime().toHours()))));
   }
 
   /** "Send again": a new link to the account's address, unless it is confirmed or too soon. */
@@ -120,15 +126,7 @@ public class EmailAddresses {
     if (tooMany.isPresent()) {
       return new NotMailed(tooMany.get());
     }
-    String token = links.issue(accountId, Purpose.CHANGE_EMAIL, address.value(), clock.instant());
-    outbox.enqueue(
-        templates.render(
-            "change-email",
-            address.value(),
-            Map.of(
-                "name", account.displayName(),
-                "link", confirmLink(token),
-                "hours", Long.toString(Purpose.CHANGE_EMAIL.lifetime().toHours()))));
+    mailLink("change-email", account, Purpose.CHANGE_EMAIL, address.value());
     events.fire(
         new SecurityEvent(
             accountId, SecurityEvent.Type.EMAIL_CHANGE_REQUESTED, "to " + address.value()));
@@ -209,9 +207,5 @@ public class EmailAddresses {
         .find(opened.accountId())
         .map(a -> a.email().equals(opened.detail()))
         .orElse(false);
-  }
-
-  private String confirmLink(String token) {
-    return settings.link("faces/email/confirm.xhtml?token=" + token);
   }
 }
