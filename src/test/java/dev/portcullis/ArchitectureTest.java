@@ -33,6 +33,7 @@ class ArchitectureTest {
           "yubikey",
           "security",
           "admin",
+          "ticket",
           "notice");
 
   private static JavaClasses portal;

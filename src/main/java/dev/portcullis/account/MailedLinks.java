@@ -27,7 +27,14 @@ public class MailedLinks {
     /** Confirming the new address of a change (in the detail). */
     CHANGE_EMAIL(Duration.ofHours(24), true),
     /** "This wasn't me" in a security notice; every notice has its own. */
-    NOT_ME(Duration.ofDays(7), false);
+    NOT_ME(Duration.ofDays(7), false),
+    /** Confirming an account recovery request (its id in the detail). */
+    RECOVERY_CONFIRM(Duration.ofHours(24), true),
+    /**
+     * Cancelling an approved account recovery request (its id in the detail); each of its two mails
+     * has its own, valid longer than the longest delay (the request's status decides).
+     */
+    RECOVERY_CANCEL(Duration.ofDays(15), false);
 
     private final Duration lifetime;
     private final boolean onlyNewest;

@@ -41,7 +41,14 @@ public record SecurityEvent(String accountId, Type type, String detail) {
         "Reported by its owner (\"This wasn't me\"): signed out everywhere, sign-in blocked until the"
             + " password is reset"),
     NEW_BROWSER("Signed in from a new browser"),
-    NEW_BROWSER_NOTICES_CHANGED("Mail of sign-ins from new browsers switched");
+    NEW_BROWSER_NOTICES_CHANGED("Mail of sign-ins from new browsers switched"),
+    RECOVERY_REQUESTED("Account recovery requested (\"Submit a ticket\")"),
+    RECOVERY_CONFIRMED("Account recovery request confirmed from the mailed link"),
+    RECOVERY_APPROVED("Account recovery request approved by an administrator"),
+    RECOVERY_REJECTED("Account recovery request rejected by an administrator"),
+    RECOVERY_REMINDED("Reminder of the approved account recovery request mailed"),
+    RECOVERY_CANCELLED("Account recovery request cancelled"),
+    RECOVERY_COMPLETED("Second factors removed by the approved account recovery request");
 
     private final String description;
 

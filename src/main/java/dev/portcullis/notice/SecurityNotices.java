@@ -27,10 +27,11 @@ import java.util.Set;
  * Mails the account's owner a notice of every change to how the account is protected: a factor
  * added or removed, 2FA turned off or reset by an administrator, new recovery codes, a recovery
  * code used (with how many are left), the second step locked or unlocked, the password changed or
- * reset, the address changed (told to the old address), a sign-in from a new browser (the one
- * notice the owner can switch off). Each holds its own "This wasn't me" link ({@link NotMe}). The
- * notice is written to the outbox in the transaction of the change, so it exists exactly when the
- * change does; it holds no secret and no code.
+ * reset, the address changed (told to the old address), an account recovery request rejected or
+ * carried out, a sign-in from a new browser (the one notice the owner can switch off). Each holds
+ * its own "This wasn't me" link ({@link NotMe}). The notice is written to the outbox in the
+ * transaction of the change, so it exists exactly when the change does; it holds no secret and no
+ * code.
  */
 @ApplicationScoped
 public class SecurityNotices {
@@ -50,7 +51,9 @@ public class SecurityNotices {
           SecurityEvent.Type.RECOVERY_CODES_REGENERATED,
           SecurityEvent.Type.RECOVERY_CODE_USED,
           SecurityEvent.Type.SECOND_STEP_LOCKED,
-          SecurityEvent.Type.SECOND_STEP_UNLOCKED);
+          SecurityEvent.Type.SECOND_STEP_UNLOCKED,
+          SecurityEvent.Type.RECOVERY_REJECTED,
+          SecurityEvent.Type.RECOVERY_COMPLETED);
 
   /** The informational notices, which the account's owner can switch off in Security Settings. */
   static final Set<SecurityEvent.Type> OPTIONAL = Set.of(SecurityEvent.Type.NEW_BROWSER);

@@ -24,6 +24,9 @@ public final class Pages {
   public static final String RESET_PASSWORD = "faces/password/reset.xhtml";
   public static final String CONFIRM_EMAIL = "faces/email/confirm.xhtml";
   public static final String NOT_ME = "faces/email/not-me.xhtml";
+  public static final String RECOVERY_REQUEST = "faces/login/recovery.xhtml";
+  public static final String CONFIRM_RECOVERY = "faces/email/recovery.xhtml";
+  public static final String CANCEL_RECOVERY = "faces/email/cancel-recovery.xhtml";
 
   /**
    * What an account the 2FA policy sends to enrollment may open: Security Settings, the recovery

@@ -23,6 +23,9 @@ import dev.portcullis.factor.VerifySecondFactor.Outcome;
 import dev.portcullis.recovery.RecoveryCodes;
 import dev.portcullis.security.EnrollmentPolicy;
 import dev.portcullis.security.Roles;
+import dev.portcullis.ticket.RecoveryRequest;
+import dev.portcullis.ticket.RecoveryRequests;
+import dev.portcullis.ticket.RecoveryRounds;
 import dev.portcullis.totp.EnrollTotp;
 import dev.portcullis.totp.Totp;
 import jakarta.annotation.Resource;
@@ -51,8 +54,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What administrators may do, inside Liberty on the real database: only a listed administrator with
  * 2FA on gets the role and may act; a reset needs a reason, removes every factor, ends the
  * customer's sessions and shows the reason in their activity; an unlock lets the right code in
- * again at once. The test server lists {@code admin@portcullis.test} in {@code
- * portcullis.admin.emails}.
+ * again at once; an account recovery request ("Submit a ticket") acts only once confirmed from the
+ * mailbox, approved by an administrator and past its delay, with two mails in between, and never
+ * when cancelled, rejected or reported by "This wasn't me". The test server lists {@code
+ * admin@portcullis.test} in {@code portcullis.admin.emails}.
  */
 @ExtendWith(ArquillianExtension.class)
 public class AdminActionsIT {
@@ -79,6 +84,9 @@ public class AdminActionsIT {
   @Inject AdministratorGroups groups;
   @Inject AuditTrail trail;
   @Inject TwoFactorPolicy policy;
+  @Inject RecoveryRequests recoveryRequests;
+  @Inject RecoveryRounds recoveryRounds;
+  @Inject jakarta.enterprise.event.Event<SecurityEvent> securityEvents;
 
   @Resource(lookup = "jdbc/portcullis")
   DataSource dataSource;
@@ -303,6 +311,181 @@ public class AdminActionsIT {
       s.setString(1, customerId);
       try (ResultSet r = s.executeQuery()) {
         return r.next() && r.getObject(1, LocalDateTime.class) != null;
+      }
+    }
+  }
+
+  // --- account recovery requests ("Submit a ticket") ---
+
+  private static final String WHAT = "My phone was stolen and the recovery codes were on it.";
+
+  /**
+   * A request of the customer, confirmed as its mailed link does (the token is only in the mail).
+   */
+  private RecoveryRequest confirmedRequest() {
+    recoveryRequests.submit(customerId, WHAT, "+41 79 000 00 00", "203.0.113.9");
+    RecoveryRequest unconfirmed = recoveryRequests.openFor(customerId).orElseThrow();
+    assertEquals(RecoveryRequest.Status.UNCONFIRMED, unconfirmed.status());
+    assertTrue(
+        describe(trail.recent(customerId, 3)).contains("Account recovery requested"),
+        "the request is in the customer's activity");
+    String token =
+        links.issue(
+            customerId,
+            dev.portcullis.account.MailedLinks.Purpose.RECOVERY_CONFIRM,
+            unconfirmed.id(),
+            clock.instant());
+    RecoveryRequest confirmed = recoveryRequests.confirm(token).orElseThrow();
+    assertEquals(RecoveryRequest.Status.CONFIRMED, confirmed.status());
+    assertTrue(recoveryRequests.confirm(token).isEmpty(), "a confirmation link works once");
+    return confirmed;
+  }
+
+  @Test
+  void anApprovedRecoveryRemovesTheFactorsOnlyAfterItsDelayWithTwoMailsBefore() throws Exception {
+    RecoveryRequest request = confirmedRequest();
+    assertThrows(
+        RecoveryRequests.Refused.class,
+        () -> recoveryRequests.approve(customerId, request.id(), "I approve my own request"),
+        "a customer cannot approve a request");
+    Instant loggedInBefore = MovableClock.now().minusSeconds(1);
+    RecoveryRequest approved =
+        recoveryRequests.approve(adminId, request.id(), "Called back on the phone number");
+    assertEquals(
+        MovableClock.now()
+            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+            .plus(Duration.ofHours(24)),
+        approved.effectiveAt().orElseThrow(),
+        "the test server keeps the default delay of 24 hours");
+    String email = accounts.find(customerId).orElseThrow().email();
+    assertEquals(1, mailsTo(email, "Your account recovery request was approved"));
+
+    MovableClock.advance(Duration.ofHours(11));
+    recoveryRounds.round();
+    assertEquals(0, mailsTo(email, "Reminder: your second factors will be removed%"));
+    MovableClock.advance(Duration.ofHours(1));
+    recoveryRounds.round();
+    recoveryRounds.round();
+    assertEquals(
+        1, mailsTo(email, "Reminder: your second factors will be removed%"), "half-way, once");
+    assertTrue(secondFactors.enabled(customerId), "nothing changes before the delay is over");
+    assertTrue(accounts.loginStillValid(customerId, loggedInBefore));
+
+    MovableClock.advance(Duration.ofHours(12).minusSeconds(1));
+    recoveryRounds.round();
+    assertTrue(secondFactors.enabled(customerId), "not a second early");
+    MovableClock.advance(Duration.ofSeconds(1));
+    recoveryRounds.round();
+    assertFalse(secondFactors.enabled(customerId));
+    assertEquals(0, recoveryCodes.remaining(customerId));
+    assertFalse(accounts.loginStillValid(customerId, loggedInBefore), "the sessions ended");
+    assertEquals(
+        RecoveryRequest.Status.COMPLETED,
+        recoveryRequests.completedRecently(customerId).orElseThrow().status(),
+        "the Client Area asks the owner to set 2FA up again");
+    assertInstanceOf(
+        EnrollmentPolicy.MustEnrollNow.class,
+        policy.decide(customerId, Requirement.EVERYONE, Duration.ofDays(14)),
+        "where the policy applies, the owner sets 2FA up again right after the password");
+    String activity = describe(trail.recent(customerId, 20));
+    for (String step :
+        List.of(
+            "Account recovery request confirmed from the mailed link",
+            "Account recovery request approved by an administrator: reason: Called back on the phone number",
+            "Reminder of the approved account recovery request mailed",
+            "Second factors removed by the approved account recovery request")) {
+      assertTrue(activity.contains(step), step + " in the customer's activity:\n" + activity);
+    }
+    assertTrue(
+        describe(trail.recent(adminId, 10)).contains("approved the recovery request of customer-"),
+        "and in the administrator's");
+    assertEquals(
+        1,
+        mailsTo(
+            email,
+            "Security notice: Second factors removed by the approved account recovery request"));
+  }
+
+  @Test
+  void aCancelledRejectedOrReportedRecoveryChangesNothing() throws Exception {
+    RecoveryRequest cancelled = confirmedRequest();
+    recoveryRequests.approve(adminId, cancelled.id(), "Called back on the phone number");
+    String cancel =
+        links.issue(
+            customerId,
+            dev.portcullis.account.MailedLinks.Purpose.RECOVERY_CANCEL,
+            cancelled.id(),
+            clock.instant());
+    assertEquals(cancelled.id(), recoveryRequests.cancel(cancel).orElseThrow().id());
+    assertTrue(recoveryRequests.cancel(cancel).isEmpty(), "a cancel link works once");
+
+    RecoveryRequest rejected = confirmedRequest();
+    recoveryRequests.reject(adminId, rejected.id(), "We could not reach you by phone");
+    assertThrows(
+        RecoveryRequests.Refused.class,
+        () -> recoveryRequests.approve(adminId, rejected.id(), "Changed my mind after all"),
+        "a decision is final");
+    assertEquals(
+        1,
+        mailsTo(
+            accounts.find(customerId).orElseThrow().email(),
+            "Security notice: Account recovery request rejected by an administrator"));
+
+    RecoveryRequest reported = confirmedRequest();
+    recoveryRequests.approve(adminId, reported.id(), "Called back on the phone number");
+    securityEvents.fire(
+        SecurityEvent.of(customerId, SecurityEvent.Type.SIGN_IN_BLOCKED)); // as NotMe fires it
+    assertTrue(recoveryRequests.openFor(customerId).isEmpty(), "This wasn't me cancels it");
+
+    MovableClock.advance(Duration.ofHours(25));
+    recoveryRounds.round();
+    assertTrue(secondFactors.enabled(customerId), "no cancelled or rejected request acts");
+    assertTrue(
+        describe(trail.recent(customerId, 30)).contains("Account recovery request cancelled"));
+  }
+
+  @Test
+  void aRecoveryRequestNeedsTwoFactorOnAndIsOneAtATimeAndThreeADay() throws Exception {
+    String without =
+        registerAccount
+            .register("nofactor-" + UUID.randomUUID() + "@example.com", "No", PASSWORD, PASSWORD)
+            .id();
+    assertThrows(
+        RecoveryRequests.Refused.class,
+        () -> recoveryRequests.submit(without, WHAT, null, "203.0.113.9"),
+        "nothing to recover without 2FA");
+    RecoveryRequests.Refused tooShort =
+        assertThrows(
+            RecoveryRequests.Refused.class,
+            () -> recoveryRequests.submit(customerId, "lost it", null, "203.0.113.9"));
+    assertEquals("what", tooShort.field());
+    confirmedRequest();
+    assertThrows(
+        RecoveryRequests.Refused.class,
+        () -> recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9"),
+        "one request under review at a time");
+    recoveryRequests.reject(
+        adminId, recoveryRequests.openFor(customerId).orElseThrow().id(), "Test");
+    recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9");
+    recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9"); // replaces the unconfirmed one
+    RecoveryRequests.Refused fourth =
+        assertThrows(
+            RecoveryRequests.Refused.class,
+            () -> recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9"));
+    assertTrue(fourth.getMessage().contains("3 requests today"), fourth.getMessage());
+  }
+
+  /** How many messages to {@code to} have a subject LIKE {@code subject}, sent or not. */
+  private int mailsTo(String to, String subject) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND subject LIKE ?")) {
+      s.setString(1, to);
+      s.setString(2, subject);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
       }
     }
   }

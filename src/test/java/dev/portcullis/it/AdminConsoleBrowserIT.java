@@ -155,6 +155,103 @@ public class AdminConsoleBrowserIT {
       admin.open("faces/app/security.xhtml");
       assertTrue(
           admin.text("activityTable").contains("Administrator action: reset 2FA of " + email));
+
+      aCustomerWhoLostEverythingSubmitsATicketAndCancelsItsApproval(admin, adminFactor);
     }
+  }
+
+  /**
+   * "Submit a ticket" at the second step: the request form, the mailed confirmation, the console's
+   * list and the approval (reason, password, code), the mailed cancel link, one click to cancel.
+   * That an approved request acts only after its delay is {@link AdminActionsIT}'s to show, where
+   * the clock moves.
+   */
+  private void aCustomerWhoLostEverythingSubmitsATicketAndCancelsItsApproval(
+      Browser admin, Enrolled adminFactor) throws Exception {
+    try (Browser customer = new Browser(base)) {
+      String email = Customer.newEmail("lost-everything");
+      Customer.register(customer, email, "Lost Everything");
+      Enrolled factor = TotpEnrollmentPage.enable(customer, email, false);
+      Navigation.logOut(customer);
+      customer.open("faces/login/recovery.xhtml");
+      assertTrue(customer.url().contains("login.xhtml"), "the password comes first");
+      Customer.typePassword(customer, email);
+      customer.clickAndWait("submitTicket");
+      assertTrue(customer.url().contains("login/recovery.xhtml"), customer.url());
+      customer.clickAndWait("request:submit");
+      assertTrue(customer.pageText().contains("at least 20 characters"), customer.pageText());
+      customer.type(
+          "request:what",
+          "My phone was stolen on the train.\nThe recovery codes were in its notes app.");
+      customer.type("request:reference", "Ticket 4711");
+      customer.screenshot("16-submit-a-ticket");
+      customer.clickAndWait("request:submit");
+      assertTrue(customer.text("sent").contains(email), customer.pageText());
+
+      SmtpServer.Received confirmation =
+          SmtpServer.await(email, "Confirm your account recovery request");
+      customer.open(link(confirmation, "faces/email/recovery\\.xhtml"));
+      assertTrue(customer.text("whatHappened").contains("stolen on the train"));
+      customer.clickAndWait("confirmRecovery:submit");
+      assertTrue(customer.text("confirmed").contains("An administrator reviews it"));
+
+      admin.clickAndWait("navAdmin");
+      assertTrue(admin.text("recoveryTable").contains(email), admin.text("recoveryTable"));
+      assertTrue(admin.text("recoveryTable").contains("awaiting a decision"));
+      admin.driver().findElement(By.linkText(email)).click();
+      assertTrue(admin.text("recoveryWhat").contains("recovery codes were in its notes app"));
+      assertTrue(admin.text("recoveryReference").contains("Ticket 4711"));
+      admin.screenshot("admin-03-recovery-request");
+      admin.type("review:reason", "Called back on the number in our records");
+      admin.clickAndWait("review:approve");
+      assertTrue(
+          !admin.pageText().contains("Approved.")
+              && !admin.text("recoveryStatus").contains("Approved by"),
+          "no proof, no approval");
+      admin.type("review:reason", "Called back on the number in our records");
+      admin.type("review:password", Customer.PASSWORD);
+      admin.type("review:code", adminFactor.recoveryCodes().get(1));
+      admin.clickAndWait("review:approve");
+      assertTrue(admin.pageText().contains("Approved."), admin.pageText());
+      assertTrue(admin.text("recoveryStatus").contains("Approved by " + ADMIN_EMAIL));
+
+      SmtpServer.Received approved =
+          SmtpServer.await(email, "Your account recovery request was approved");
+      assertTrue(approved.text().contains("Called back on the number in our records"));
+      String cancel = link(approved, "faces/email/cancel-recovery\\.xhtml");
+      customer.open(cancel);
+      assertTrue(customer.text("effective").contains("UTC"));
+      customer.screenshot("17-cancel-the-recovery");
+      customer.clickAndWait("cancelRecovery:submit");
+      assertTrue(customer.text("cancelled").contains("your second factors stay"));
+      customer.open(cancel);
+      assertTrue(customer.text("invalidLink").contains("no longer works"), "once");
+
+      admin.driver().navigate().refresh();
+      assertTrue(admin.driver().findElements(By.id("recoveryBox")).isEmpty(), "cancelled");
+      Customer.typePassword(customer, email);
+      SecondStepPage.typeCode(customer, factor.phone().codeAt(factor.nextStep()));
+      assertTrue(customer.url().contains("/faces/app/index.xhtml"), "the factor still works");
+      customer.open("faces/app/security.xhtml");
+      String activity = customer.text("activityTable");
+      for (String step :
+          new String[] {
+            "Account recovery requested",
+            "Account recovery request confirmed",
+            "Account recovery request approved by an administrator: reason: Called back",
+            "Account recovery request cancelled"
+          }) {
+        assertTrue(activity.contains(step), step + " in:\n" + activity);
+      }
+    }
+  }
+
+  /** The path of the link to {@code page} in {@code mail}. */
+  private static String link(SmtpServer.Received mail, String page) {
+    var link =
+        java.util.regex.Pattern.compile("portcullis/(" + page + "\\?token=[A-Za-z0-9_-]{43})")
+            .matcher(mail.text());
+    assertTrue(link.find(), mail.text());
+    return link.group(1);
   }
 }
