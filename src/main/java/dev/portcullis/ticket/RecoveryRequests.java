@@ -113,32 +113,45 @@ public class RecoveryRequests implements StartupCheck {
     return Duration.ofHours(delayHours);
   }
 
+  /** What came of a request. */
+  public sealed interface Submission {}
+
+  /** Filed; the confirmation link went to {@code to}. */
+  public record Submitted(String to) implements Submission {}
+
+  /** Not filed: the field it is about (or null for the whole form) and why. */
+  public record NotSubmitted(String field, String message) implements Submission {}
+
   /**
    * Files a request for the account (whose password was just proven) and mails the link that
-   * confirms it. Returns the address the link went to.
-   *
-   * @throws Refused when the text is not acceptable, 2FA is off, a request is open or too many were
-   *     made today
+   * confirms it; not when the text is not acceptable, 2FA is off, a request is open or too many
+   * were made today (answered, not thrown, so that nothing is rolled back or reported).
    */
   @Transactional
-  public String submit(
+  public Submission submit(
       String accountId, String whatHappened, String reference, String clientAddress) {
-    String what = checkWhatHappened(whatHappened);
-    String ref = checkReference(reference);
+    String what;
+    String ref;
+    try {
+      what = checkWhatHappened(whatHappened);
+      ref = checkReference(reference);
+    } catch (Refused refused) {
+      return new NotSubmitted(refused.field(), refused.getMessage());
+    }
     Instant now = now();
     Account account = accounts.find(accountId).orElseThrow();
     if (!factors.enabled(accountId)) {
-      throw new Refused(
+      return new NotSubmitted(
           null,
           "Two-Factor Authentication is off for this account: there is nothing to recover. Sign in"
               + " with your password.");
     }
     Optional<RecoveryRequest> open = tickets.open(accountId, now);
     if (open.isPresent() && open.get().status() != Status.UNCONFIRMED) {
-      throw new Refused(null, alreadyOpen(open.get()));
+      return new NotSubmitted(null, alreadyOpen(open.get()));
     }
     if (tickets.createdSince(accountId, now.minus(Duration.ofDays(1))) >= MAX_PER_DAY) {
-      throw new Refused(
+      return new NotSubmitted(
           null,
           "You made " + MAX_PER_DAY + " requests today. Try again tomorrow, or call support.");
     }
@@ -157,7 +170,7 @@ public class RecoveryRequests implements StartupCheck {
     events.fire(
         new SecurityEvent(
             accountId, SecurityEvent.Type.RECOVERY_REQUESTED, "from " + clientAddress));
-    return account.email();
+    return new Submitted(account.email());
   }
 
   /** What the confirmation link {@code token} would confirm, before it is used. */

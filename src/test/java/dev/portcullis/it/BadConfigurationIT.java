@@ -36,6 +36,7 @@ public class BadConfigurationIT {
                 "PORTCULLIS_MAIL_SECURITY", "startls",
                 "PORTCULLIS_MAIL_BASE_URL", "http://portal.example.com",
                 "PORTCULLIS_MAIL_PASSWORD", "smtp-secret-value",
+                "PORTCULLIS_RECOVERY_DELAY_HOURS", "1000",
                 // as for a log collector: one JSON object per line
                 "WLP_LOGGING_CONSOLE_FORMAT", "JSON"))) {
       assertTrue(
@@ -52,7 +53,8 @@ public class BadConfigurationIT {
             "portcullis.totp.issuer",
             "portcullis.mail.security",
             "portcullis.mail.base-url",
-            "portcullis.mail.password"
+            "portcullis.mail.password",
+            "portcullis.recovery.delay-hours"
           }) {
         assertTrue(log.contains(setting), "the log names " + setting + ":\n" + jar.tail());
       }

@@ -369,7 +369,12 @@ public class FormFuzzIT {
       throws Exception {
     HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
     for (String input : inputs(25)) {
-      for (String page : List.of("faces/email/confirm.xhtml", "faces/email/not-me.xhtml")) {
+      for (String page :
+          List.of(
+              "faces/email/confirm.xhtml",
+              "faces/email/not-me.xhtml",
+              "faces/email/recovery.xhtml",
+              "faces/email/cancel-recovery.xhtml")) {
         var link =
             client.send(
                 HttpRequest.newBuilder(
@@ -382,14 +387,15 @@ public class FormFuzzIT {
                 HttpResponse.BodyHandlers.ofString());
         assertAnsweredWithAPage(link, page + " with " + input.length() + " characters");
         assertTrue(
-            link.body().contains("expired or was already used"),
+            link.body().contains("expired or was already used")
+                || link.body().contains("This link no longer works"),
             "no button for a token that is not one");
       }
     }
   }
 
   @Test
-  void theChangeEmailAndNoticeFormsAnswerAnyInputWithAPage() throws Exception {
+  void theChangeEmailNoticeAndRecoveryRequestFormsAnswerAnyInputWithAPage() throws Exception {
     HttpClient client = Https.client().cookieHandler(new CookieManager()).build();
     String email =
         "fuzz-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -420,6 +426,15 @@ public class FormFuzzIT {
               Map.of("notices:newBrowser", input),
               true);
       assertAnsweredWithAPage(notices, "notice setting of " + input.length() + " characters");
+      var ticket =
+          post(
+              client,
+              "faces/login/recovery.xhtml",
+              "request",
+              Map.of("request:what", input, "request:reference", input),
+              true);
+      assertAnsweredWithAPage(ticket, "recovery request of " + input.length() + " characters");
+      assertFalse(ticket.body().contains("Your request is filed"), "2FA is off: nothing filed");
     }
   }
 }

@@ -80,14 +80,15 @@ public class RecoveryRequestPage {
       Faces.redirect(Pages.LOGIN);
       return;
     }
-    try {
-      sentTo =
-          requests.submit(account.get(), what, reference, clientAddress.of(Faces.getRequest()));
-    } catch (RecoveryRequests.Refused refused) {
+    RecoveryRequests.Submission submission =
+        requests.submit(account.get(), what, reference, clientAddress.of(Faces.getRequest()));
+    if (submission instanceof RecoveryRequests.Submitted submitted) {
+      sentTo = submitted.to();
+    } else if (submission instanceof RecoveryRequests.NotSubmitted refused) {
       if (refused.field() == null) {
-        Messages.addGlobalError(refused.getMessage());
+        Messages.addGlobalError(refused.message());
       } else {
-        Messages.addError("request:" + refused.field(), refused.getMessage());
+        Messages.addError("request:" + refused.field(), refused.message());
       }
     }
   }

@@ -114,16 +114,18 @@ public class RecoveryReviewPage {
       return;
     }
     try {
+      RecoveryRequests.checkReason(reason);
+    } catch (RecoveryRequests.Refused refused) {
+      Messages.addError("review:reason", refused.getMessage());
+      return;
+    }
+    try {
       requests.reject(me.id(), request.get().id(), reason);
       Messages.addFlashGlobalInfo(
           "Rejected. " + email(request.get().accountId()) + " is told why by email.");
       backToAccount(request.get().accountId());
     } catch (RecoveryRequests.Refused refused) {
-      if (refused.field() == null) {
-        Messages.addGlobalError(refused.getMessage());
-      } else {
-        Messages.addError("review:" + refused.field(), refused.getMessage());
-      }
+      Messages.addGlobalError(refused.getMessage());
     }
   }
 
