@@ -180,6 +180,7 @@ public class AdminConsoleBrowserIT {
       assertTrue(customer.url().contains("login/recovery.xhtml"), customer.url());
       customer.clickAndWait("request:submit");
       assertTrue(customer.pageText().contains("at least 20 characters"), customer.pageText());
+      customer.open("faces/login/recovery.xhtml");
       customer.type(
           "request:what",
           "My phone was stolen on the train.\nThe recovery codes were in its notes app.");
@@ -201,6 +202,7 @@ public class AdminConsoleBrowserIT {
       admin.driver().findElement(By.linkText(email)).click();
       assertTrue(admin.text("recoveryWhat").contains("recovery codes were in its notes app"));
       assertTrue(admin.text("recoveryReference").contains("Ticket 4711"));
+      admin.script("document.getElementById('recoveryBox').scrollIntoView()");
       admin.screenshot("admin-03-recovery-request");
       admin.type("review:reason", "Called back on the number in our records");
       admin.clickAndWait("review:approve");
