@@ -414,10 +414,16 @@ public class RecoveryRequests implements StartupCheck {
       throw new Refused(
           null, "Only an administrator with Two-Factor Authentication on can do this.");
     }
-    return tickets
-        .find(requestId)
-        .filter(r -> r.status() == Status.CONFIRMED)
-        .orElseThrow(() -> new Refused(null, "This request was decided or cancelled meanwhile."));
+    RecoveryRequest request =
+        tickets
+            .find(requestId)
+            .filter(r -> r.status() == Status.CONFIRMED)
+            .orElseThrow(
+                () -> new Refused(null, "This request was decided or cancelled meanwhile."));
+    if (request.accountId().equals(adminId)) {
+      throw new Refused(null, "Another administrator must decide on your own request.");
+    }
+    return request;
   }
 
   private static boolean cancellable(RecoveryRequest r) {

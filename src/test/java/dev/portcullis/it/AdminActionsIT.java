@@ -86,6 +86,7 @@ public class AdminActionsIT {
   @Inject TwoFactorPolicy policy;
   @Inject RecoveryRequests recoveryRequests;
   @Inject RecoveryRounds recoveryRounds;
+  @Inject dev.portcullis.ticket.RecoveryTickets recoveryTickets;
   @Inject jakarta.enterprise.event.Event<SecurityEvent> securityEvents;
 
   @Resource(lookup = "jdbc/portcullis")
@@ -476,6 +477,22 @@ public class AdminActionsIT {
             RecoveryRequests.NotSubmitted.class,
             recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9"));
     assertTrue(fourth.message().contains("3 requests today"), fourth.message());
+
+    assertInstanceOf(
+        RecoveryRequests.Submitted.class,
+        recoveryRequests.submit(adminId, WHAT, null, "203.0.113.9"));
+    String own = recoveryRequests.openFor(adminId).orElseThrow().id();
+    recoveryRequests.confirm(
+        links.issue(
+            adminId,
+            dev.portcullis.account.MailedLinks.Purpose.RECOVERY_CONFIRM,
+            own,
+            clock.instant()));
+    assertThrows(
+        RecoveryRequests.Refused.class,
+        () -> recoveryRequests.approve(adminId, own, "Approving my own request"),
+        "an administrator never decides on their own request");
+    recoveryTickets.cancelAll(adminId, clock.instant()); // the next tests' administrator has none
   }
 
   /** How many messages to {@code to} have a subject LIKE {@code subject}, sent or not. */

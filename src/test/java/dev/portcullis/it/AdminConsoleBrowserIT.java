@@ -1,5 +1,6 @@
 package dev.portcullis.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.it.pages.Customer;
@@ -32,7 +33,7 @@ public class AdminConsoleBrowserIT {
 
   @Deployment(testable = false)
   public static WebArchive app() {
-    return Deployments.realWar("portcullis.war");
+    return Deployments.realWar("portcullis.war").addClasses(RecoveryDueServlet.class);
   }
 
   @ArquillianResource URL base;
@@ -162,9 +163,11 @@ public class AdminConsoleBrowserIT {
 
   /**
    * "Submit a ticket" at the second step: the request form, the mailed confirmation, the console's
-   * list and the approval (reason, password, code), the mailed cancel link, one click to cancel.
-   * That an approved request acts only after its delay is {@link AdminActionsIT}'s to show, where
-   * the clock moves.
+   * list and the approval (reason, password, code), the mailed cancel link, one click to cancel;
+   * then a second request from Security Settings, approved and made due at once by the test's
+   * servlet: the session ends, the password alone signs in, and the Client Area asks for 2FA again.
+   * That it acts only after its delay, with the mail half-way, is {@link AdminActionsIT}'s to show,
+   * where the clock moves.
    */
   private void aCustomerWhoLostEverythingSubmitsATicketAndCancelsItsApproval(
       Browser admin, Enrolled adminFactor) throws Exception {
@@ -245,7 +248,57 @@ public class AdminConsoleBrowserIT {
           }) {
         assertTrue(activity.contains(step), step + " in:\n" + activity);
       }
+
+      // a second request, from Security Settings this time, approved and left to run its course
+      customer.clickAndWait("submitTicket");
+      customer.type("request:what", "I lost the phone again, for good this time.");
+      customer.clickAndWait("request:submit");
+      assertTrue(customer.text("sent").contains(email), customer.pageText());
+      customer.open(
+          link(
+              SmtpServer.await(email, "Confirm your account recovery request", 2),
+              "faces/email/recovery\\.xhtml"));
+      customer.clickAndWait("confirmRecovery:submit");
+      admin.driver().navigate().refresh();
+      assertTrue(admin.text("recoveryWhat").contains("for good this time"));
+      admin.type("review:reason", "Called back on the number in our records");
+      admin.type("review:password", Customer.PASSWORD);
+      admin.type("review:code", adminFactor.recoveryCodes().get(2));
+      admin.clickAndWait("review:approve");
+      SmtpServer.await(email, "Your account recovery request was approved", 2);
+      assertEquals("1", dueNow(email), "the test skips the 24 hours");
+      SmtpServer.await(
+          email,
+          "Security notice: Second factors removed by the approved account recovery request");
+      customer.open("faces/app/index.xhtml");
+      assertTrue(customer.url().contains("login.xhtml"), "the removal ended the session");
+      Customer.typePassword(customer, email);
+      assertTrue(
+          customer.url().contains("/faces/app/index.xhtml"), "2FA is off: the password logs in");
+      assertTrue(
+          customer.text("recoveredNotice").contains("Set up Two-Factor Authentication again"),
+          customer.pageText());
+      customer.clickAndWait("setUpAgain");
+      assertTrue(customer.text("status").contains("off"));
     }
+  }
+
+  /** Makes the customer's approved recovery request due and runs a round (RecoveryDueServlet). */
+  private String dueNow(String email) throws Exception {
+    return Https.client()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        Https.secure(base)
+                            + "test-recovery-due?email="
+                            + java.net.URLEncoder.encode(
+                                email, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body()
+        .trim();
   }
 
   /** The path of the link to {@code page} in {@code mail}. */

@@ -44,18 +44,25 @@ public class SmtpServer implements LauncherSessionListener {
 
   /** Waits up to 30 seconds for a message to {@code to} whose subject starts {@code subject}. */
   public static Received await(String to, String subject) throws Exception {
+    return await(to, subject, 1);
+  }
+
+  /** Waits up to 30 seconds for the {@code nth} (from 1) such message. */
+  public static Received await(String to, String subject, int nth) throws Exception {
     Instant end = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(end)) {
+      int seen = 0;
       for (MimeMessage m : server.getReceivedMessages()) {
         List<String> recipients =
             Arrays.stream(m.getAllRecipients()).map(Address::toString).toList();
-        if (recipients.contains(to) && m.getSubject().startsWith(subject)) {
+        if (recipients.contains(to) && m.getSubject().startsWith(subject) && ++seen == nth) {
           return new Received(recipients, m.getSubject(), GreenMailUtil.getBody(m));
         }
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("No mail to " + to + " with subject '" + subject + "…' in 30 s");
+    throw new AssertionError(
+        "No mail number " + nth + " to " + to + " with subject '" + subject + "…' in 30 s");
   }
 
   /** The subjects of the messages sent to {@code to} so far, in order of arrival. */
