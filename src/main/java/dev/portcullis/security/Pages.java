@@ -1,6 +1,8 @@
 package dev.portcullis.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -36,6 +38,11 @@ public final class Pages {
       List.of(SECURITY_SETTINGS, RECOVERY_CODES, "faces/app/totp/", "faces/app/yubikey/");
 
   private Pages() {}
+
+  /** The admin console's page of the account {@code accountId}. */
+  public static String adminAccount(String accountId) {
+    return ADMIN_ACCOUNT + "?id=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8);
+  }
 
   /** The servlet path of {@code page}, e.g. {@code /faces/login.xhtml}. */
   public static String path(String page) {

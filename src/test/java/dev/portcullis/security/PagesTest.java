@@ -24,4 +24,9 @@ class PagesTest {
   void pathsAreServletPaths() {
     assertEquals("/faces/login.xhtml", Pages.path(Pages.LOGIN));
   }
+
+  @Test
+  void anAccountsAdminPageCarriesItsIdEncoded() {
+    assertEquals("faces/admin/account.xhtml?id=a%2Bb%26c", Pages.adminAccount("a+b&c"));
+  }
 }

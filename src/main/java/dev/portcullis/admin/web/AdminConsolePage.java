@@ -16,8 +16,6 @@ import dev.portcullis.web.TypedProof;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -184,8 +182,7 @@ public class AdminConsolePage {
   }
 
   private static void backToAccount(Account account) {
-    Faces.redirect(
-        Pages.ADMIN_ACCOUNT + "?id=" + URLEncoder.encode(account.id(), StandardCharsets.UTF_8));
+    Faces.redirect(Pages.adminAccount(account.id()));
   }
 
   public String getQuery() {

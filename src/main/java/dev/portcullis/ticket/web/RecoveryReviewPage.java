@@ -11,8 +11,6 @@ import dev.portcullis.web.TypedProof;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -78,15 +76,8 @@ public class RecoveryReviewPage {
 
   /** Approve: the reason first (nothing is spent on a form that cannot succeed), then the proof. */
   public void approve() {
-    Optional<RecoveryRequest> request = open();
+    Optional<RecoveryRequest> request = toDecide();
     if (request.isEmpty()) {
-      Messages.addGlobalError("This request was decided or cancelled meanwhile.");
-      return;
-    }
-    try {
-      RecoveryRequests.checkReason(reason);
-    } catch (RecoveryRequests.Refused refused) {
-      Messages.addError("review:reason", refused.getMessage());
       return;
     }
     if (proof.check() instanceof Reauthenticate.Refused refused) {
@@ -101,37 +92,44 @@ public class RecoveryReviewPage {
               + " will be removed at "
               + when(approved.effectiveAt().orElseThrow())
               + " unless the owner cancels.");
-      backToAccount(approved.accountId());
+      Faces.redirect(Pages.adminAccount(approved.accountId()));
     } catch (RecoveryRequests.Refused refused) {
       Messages.addGlobalError(refused.getMessage());
     }
   }
 
   public void reject() {
-    Optional<RecoveryRequest> request = open();
+    Optional<RecoveryRequest> request = toDecide();
     if (request.isEmpty()) {
-      Messages.addGlobalError("This request was decided or cancelled meanwhile.");
-      return;
-    }
-    try {
-      RecoveryRequests.checkReason(reason);
-    } catch (RecoveryRequests.Refused refused) {
-      Messages.addError("review:reason", refused.getMessage());
       return;
     }
     try {
       requests.reject(me.id(), request.get().id(), reason);
       Messages.addFlashGlobalInfo(
           "Rejected. " + email(request.get().accountId()) + " is told why by email.");
-      backToAccount(request.get().accountId());
+      Faces.redirect(Pages.adminAccount(request.get().accountId()));
     } catch (RecoveryRequests.Refused refused) {
       Messages.addGlobalError(refused.getMessage());
     }
   }
 
-  private static void backToAccount(String accountId) {
-    Faces.redirect(
-        Pages.ADMIN_ACCOUNT + "?id=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8));
+  /**
+   * The request a decision is about, if it is still open and the reason is acceptable; otherwise
+   * empty, with the message on the page.
+   */
+  private Optional<RecoveryRequest> toDecide() {
+    Optional<RecoveryRequest> request = open();
+    if (request.isEmpty()) {
+      Messages.addGlobalError("This request was decided or cancelled meanwhile.");
+      return request;
+    }
+    try {
+      RecoveryRequests.checkReason(reason);
+    } catch (RecoveryRequests.Refused refused) {
+      Messages.addError("review:reason", refused.getMessage());
+      return Optional.empty();
+    }
+    return request;
   }
 
   public String getReason() {
