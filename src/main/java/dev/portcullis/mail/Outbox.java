@@ -102,6 +102,18 @@ public class Outbox {
         .orElse(0);
   }
 
+  /**
+   * Deletes the messages sent before {@code before} (their bodies were cleared when they were
+   * sent); returns how many. Messages not sent yet are never deleted.
+   */
+  @Transactional
+  public int forgetSentBefore(Instant before) {
+    return em.createQuery(
+            "DELETE FROM OutboxMessage m WHERE m.sentAt IS NOT NULL AND m.sentAt < :before")
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
   /** How many messages wait to be sent. */
   public long waiting() {
     return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.sentAt IS NULL", Long.class)

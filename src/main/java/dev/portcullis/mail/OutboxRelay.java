@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * Sends the outbox in the background, every {@code portcullis.mail.poll-seconds}, on every node:
  * the claims in {@link Outbox} make sure each message is sent by one of them. A failed message is
- * tried again after 30 seconds, then after twice as long each time, at most every 30 minutes.
+ * tried again after 30 seconds, then after twice as long each time, at most every 30 minutes. Once
+ * an hour each node deletes what was sent more than {@link #KEEP_SENT} ago.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,7 +38,11 @@ public class OutboxRelay {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  /** How long a sent message (recipient, subject, times: its bodies are cleared) stays. */
+  static final Duration KEEP_SENT = Duration.ofDays(30);
+
   private Relay relay;
+  private Instant nextForgetting = Instant.MIN;
   private ScheduledFuture<?> rounds;
 
   void start(
@@ -58,6 +64,11 @@ public class OutboxRelay {
   private void round() {
     try {
       relay.once();
+      Instant now = clock.instant();
+      if (!now.isBefore(nextForgetting)) {
+        outbox.forgetSentBefore(now.minus(KEEP_SENT));
+        nextForgetting = now.plus(Duration.ofHours(1));
+      }
     } catch (RuntimeException e) {
       // the database is away (it has its own health check); the next round tries again
       LOG.log(Level.FINE, "Outbox round failed", e);

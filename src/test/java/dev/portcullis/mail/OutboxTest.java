@@ -207,6 +207,21 @@ class OutboxTest {
   }
 
   @Test
+  void sentMessagesAreForgottenOnceOldEnoughAndUnsentOnesNever() {
+    Outbox outbox = outbox();
+    outbox.enqueue(new Mail("old@example.com", "sent long ago", "t", "<p>t</p>"));
+    Instant then = clock.instant();
+    String sent = outbox.due(then, 10).get(0);
+    outbox.claim(sent, "node-a", then, then.plus(Relay.CLAIM));
+    outbox.sent(sent, "node-a", then);
+    outbox.enqueue(new Mail("waiting@example.com", "not sent yet", "t", "<p>t</p>"));
+    assertEquals(0, outbox.forgetSentBefore(then), "sent at that instant: not before it");
+    assertEquals(1, outbox.forgetSentBefore(then.plusMillis(1)));
+    assertEquals(0, outbox.forgetSentBefore(then.plus(Duration.ofDays(365))), "gone once");
+    assertEquals(1, outbox.waiting(), "a message not sent yet is never forgotten");
+  }
+
+  @Test
   void withoutAnSmtpServerEachMessageIsAnEmlFileInTheFolder(@TempDir Path folder) throws Exception {
     Outbox outbox = outbox();
     outbox.enqueue(
@@ -280,6 +295,11 @@ class OutboxTest {
           @Override
           public int failuresOf(String id) {
             return inTransaction(em -> run(() -> super.failuresOf(id), em));
+          }
+
+          @Override
+          public int forgetSentBefore(Instant before) {
+            return inTransaction(em -> run(() -> super.forgetSentBefore(before), em));
           }
 
           @Override
