@@ -175,21 +175,13 @@ public class RecoveryRequests implements StartupCheck {
 
   /** What the confirmation link {@code token} would confirm, before it is used. */
   public Optional<RecoveryRequest> toConfirm(String token) {
-    return links
-        .peek(token, Purpose.RECOVERY_CONFIRM, now())
-        .flatMap(opened -> tickets.find(opened.detail()))
-        .filter(r -> r.status() == Status.UNCONFIRMED);
+    return peek(token, Purpose.RECOVERY_CONFIRM).filter(r -> r.status() == Status.UNCONFIRMED);
   }
 
   /** Uses the confirmation link: the request goes to the administrators. Empty if not valid. */
   @Transactional
   public Optional<RecoveryRequest> confirm(String token) {
-    Instant now = now();
-    Optional<RecoveryRequest> request =
-        links
-            .use(token, Purpose.RECOVERY_CONFIRM, now)
-            .flatMap(opened -> tickets.find(opened.detail()))
-            .filter(r -> tickets.confirm(r.id(), now));
+    Optional<RecoveryRequest> request = use(token, Purpose.RECOVERY_CONFIRM, tickets::confirm);
     request.ifPresent(
         r -> {
           events.fire(SecurityEvent.of(r.accountId(), SecurityEvent.Type.RECOVERY_CONFIRMED));
@@ -199,7 +191,7 @@ public class RecoveryRequests implements StartupCheck {
                       + r.accountId()
                       + " confirmed an account recovery request; it awaits an administrator");
         });
-    return request.flatMap(r -> tickets.find(r.id()));
+    return request;
   }
 
   /**
@@ -265,21 +257,13 @@ public class RecoveryRequests implements StartupCheck {
 
   /** What the cancel link {@code token} would cancel, before it is used. */
   public Optional<RecoveryRequest> toCancel(String token) {
-    return links
-        .peek(token, Purpose.RECOVERY_CANCEL, now())
-        .flatMap(opened -> tickets.find(opened.detail()))
-        .filter(RecoveryRequests::cancellable);
+    return peek(token, Purpose.RECOVERY_CANCEL).filter(RecoveryRequests::cancellable);
   }
 
   /** Uses a cancel link: the request stops and changes nothing. Empty if it could not. */
   @Transactional
   public Optional<RecoveryRequest> cancel(String token) {
-    Instant now = now();
-    Optional<RecoveryRequest> request =
-        links
-            .use(token, Purpose.RECOVERY_CANCEL, now)
-            .flatMap(opened -> tickets.find(opened.detail()))
-            .filter(r -> tickets.cancel(r.id(), now));
+    Optional<RecoveryRequest> request = use(token, Purpose.RECOVERY_CANCEL, tickets::cancel);
     request.ifPresent(
         r ->
             events.fire(
@@ -407,6 +391,26 @@ public class RecoveryRequests implements StartupCheck {
                 "reason", reason,
                 "effective", WHEN.format(effective),
                 "cancel", settings.link(Pages.CANCEL_RECOVERY + "?token=" + token))));
+  }
+
+  /** The request a mailed link of {@code purpose} is for, without using the link. */
+  private Optional<RecoveryRequest> peek(String token, Purpose purpose) {
+    return links.peek(token, purpose, now()).flatMap(opened -> tickets.find(opened.detail()));
+  }
+
+  /**
+   * Uses a mailed link of {@code purpose} and moves its request on with {@code move} (one of the
+   * conditional UPDATEs of {@link RecoveryTickets}); the request as it is now, or empty when the
+   * link or the move did not work.
+   */
+  private Optional<RecoveryRequest> use(
+      String token, Purpose purpose, java.util.function.BiPredicate<String, Instant> move) {
+    Instant now = now();
+    return links
+        .use(token, purpose, now)
+        .map(MailedLinks.Opened::detail)
+        .filter(id -> move.test(id, now))
+        .flatMap(tickets::find);
   }
 
   private RecoveryRequest underReview(String adminId, String requestId) {
