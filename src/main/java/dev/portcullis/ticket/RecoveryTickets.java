@@ -24,6 +24,13 @@ public class RecoveryTickets {
   private static final List<Status> OPEN =
       List.of(Status.UNCONFIRMED, Status.CONFIRMED, Status.APPROVED);
 
+  /**
+   * Reads go to the database even for a request this persistence context already holds: the UPDATEs
+   * below change rows behind its back, and a context can outlive a transaction (Liberty keeps one
+   * per request for reads outside a transaction).
+   */
+  private static final String REFRESH = "eclipselink.refresh";
+
   @PersistenceContext(unitName = "portcullis")
   EntityManager em;
 
@@ -49,19 +56,12 @@ public class RecoveryTickets {
     return request;
   }
 
-  /**
-   * The request {@code id} as the database has it now: within a transaction, a copy this
-   * transaction read before one of the UPDATEs below is read again.
-   */
+  /** The request {@code id} as the database has it now. */
   public Optional<RecoveryRequest> find(String id) {
     if (id == null) {
       return Optional.empty();
     }
-    RecoveryRequest request = em.find(RecoveryRequest.class, id);
-    if (request != null && em.isJoinedToTransaction()) {
-      em.refresh(request);
-    }
-    return Optional.ofNullable(request);
+    return Optional.ofNullable(em.find(RecoveryRequest.class, id, Map.of(REFRESH, "true")));
   }
 
   /**
@@ -73,6 +73,7 @@ public class RecoveryTickets {
             "SELECT r FROM RecoveryRequest r WHERE r.accountId = :account AND r.status IN :open"
                 + " ORDER BY r.createdAt DESC",
             RecoveryRequest.class)
+        .setHint(REFRESH, "true")
         .setParameter("account", accountId)
         .setParameter("open", OPEN)
         .getResultStream()
@@ -89,6 +90,7 @@ public class RecoveryTickets {
             "SELECT r FROM RecoveryRequest r WHERE r.accountId = :account"
                 + " ORDER BY r.createdAt DESC",
             RecoveryRequest.class)
+        .setHint(REFRESH, "true")
         .setParameter("account", accountId)
         .setMaxResults(1)
         .getResultStream()
@@ -244,6 +246,7 @@ public class RecoveryTickets {
     return em.createQuery(
             "SELECT r FROM RecoveryRequest r WHERE r.status IN :review ORDER BY r.createdAt",
             RecoveryRequest.class)
+        .setHint(REFRESH, "true")
         .setParameter("review", List.of(Status.CONFIRMED, Status.APPROVED))
         .setMaxResults(max)
         .getResultList();

@@ -43,9 +43,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.codec.binary.Base32;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,16 +58,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * admin@portcullis.test} in {@code portcullis.admin.emails}.
  */
 @ExtendWith(ArquillianExtension.class)
-public class AdminActionsIT {
+public class AdminActionsIT extends ClockResetting {
 
   static final String ADMIN_EMAIL = "admin@portcullis.test";
   static final String PASSWORD = "correct horse battery staple";
   private static final Instant MID_STEP = Instant.parse("2026-11-27T12:00:15Z");
-
-  @Deployment
-  public static WebArchive deployment() {
-    return Deployments.inContainer("admin-it.war", AdminActionsIT.class);
-  }
 
   @Inject RegisterAccount registerAccount;
   @Inject dev.portcullis.account.MailedLinks links;
@@ -469,7 +462,7 @@ public class AdminActionsIT {
         recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9"),
         "one request under review at a time");
     recoveryRequests.reject(
-        adminId, recoveryRequests.openFor(customerId).orElseThrow().id(), "Test");
+        adminId, recoveryRequests.openFor(customerId).orElseThrow().id(), "Could not reach you");
     recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9");
     recoveryRequests.submit(customerId, WHAT, null, "203.0.113.9"); // replaces the unconfirmed one
     RecoveryRequests.NotSubmitted fourth =

@@ -10,11 +10,9 @@ import dev.portcullis.it.pages.RegisterPage;
 import dev.portcullis.it.pages.SecondStepPage;
 import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -30,11 +28,6 @@ import org.openqa.selenium.By;
 public class AdminConsoleBrowserIT {
 
   static final String ADMIN_EMAIL = "ops@portcullis.test";
-
-  @Deployment(testable = false)
-  public static WebArchive app() {
-    return Deployments.realWar("portcullis.war").addClasses(RecoveryDueServlet.class);
-  }
 
   @ArquillianResource URL base;
 

@@ -24,12 +24,14 @@ public final class Deployments {
   }
 
   /**
-   * The real WAR plus test classes that run inside the server, with the application's clock made
-   * movable. Arquillian reaches those tests over plain HTTP on its own servlet, so that one path is
-   * exempted from the application's HTTPS-only constraint; nothing else changes.
+   * The one deployment of a run ({@link SuiteDeployment}): the real WAR as {@code portcullis.war},
+   * plus the test classes that run inside the server, the test-only servlets, and the application's
+   * clock made movable ({@link MovableClock}, which follows the real time until a test moves it).
+   * Arquillian reaches the in-container tests over plain HTTP on its own servlet, so that one path
+   * is exempted from the application's HTTPS-only constraint; nothing else changes.
    */
-  public static WebArchive inContainer(String name, Class<?>... testClasses) {
-    WebArchive archive = realWar(name);
+  public static WebArchive suite() {
+    WebArchive archive = realWar("portcullis.war");
     String webXml;
     try (var in = archive.get("WEB-INF/web.xml").getAsset().openStream()) {
       webXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -44,9 +46,22 @@ public final class Deployments {
     archive.setWebXML(
         new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace("</web-app>", exemption)));
     return archive
-        // the tests' JUnit settings also for the JUnit that runs them inside the server
-        .addAsResource("junit-platform.properties")
-        .addClasses(testClasses)
-        .addClasses(MovableClock.class, Deployments.class, Parallel.class);
+        // the JUnit settings for the JUnit that runs them inside the server (not the test JVM's:
+        // see there)
+        .addAsResource("in-container/junit-platform.properties", "junit-platform.properties")
+        // the classes whose tests run inside the server, and what they use there
+        .addClasses(
+            AdminActionsIT.class,
+            DatabaseDumpIT.class,
+            InContainerCanaryIT.class,
+            PasswordThrottleIT.class,
+            ResealSecretsIT.class,
+            SecondFactorVerificationIT.class,
+            YubiKeyValidationIT.class)
+        .addClasses(YubiStub.class, StubMode.class, dev.portcullis.yubikey.VirtualYubiKey.class)
+        .addClasses(MovableClock.class, ClockResetting.class, Deployments.class, Parallel.class)
+        // what browser tests ask of the server beside its pages: move its clock, make a recovery
+        // due
+        .addClasses(ClockControlServlet.class, RecoveryDueServlet.class);
   }
 }

@@ -12,15 +12,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Replaces the application's clock in in-container test deployments, so tests move time instead of
- * sleeping. Each test sets the instant it needs.
+ * Replaces the application's clock in the tests' deployment, so tests move time instead of
+ * sleeping. It follows the real time until a test sets or advances it; from then on it stands still
+ * except when moved, until {@link #reset()} makes it follow the real time again. Every class that
+ * moves it resets it when done, since all classes share one deployment.
  */
 @Alternative
 @Priority(1000)
 @ApplicationScoped
 public class MovableClock {
 
-  private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+  /** The instant the clock stands at, or null while it follows the real time. */
+  private static final AtomicReference<Instant> NOW = new AtomicReference<>();
 
   private static final Clock CLOCK =
       new Clock() {
@@ -36,7 +39,7 @@ public class MovableClock {
 
         @Override
         public Instant instant() {
-          return NOW.get();
+          return now();
         }
       };
 
@@ -50,11 +53,18 @@ public class MovableClock {
     NOW.set(instant);
   }
 
+  /** Moves the clock forward (a clock following the real time stops, moved from now). */
   public static void advance(Duration duration) {
-    NOW.updateAndGet(i -> i.plus(duration));
+    NOW.updateAndGet(i -> (i == null ? Instant.now() : i).plus(duration));
+  }
+
+  /** Follows the real time again. */
+  public static void reset() {
+    NOW.set(null);
   }
 
   public static Instant now() {
-    return NOW.get();
+    Instant standing = NOW.get();
+    return standing == null ? Instant.now() : standing;
   }
 }

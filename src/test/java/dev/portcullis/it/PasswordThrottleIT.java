@@ -11,9 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,12 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Password attempts are limited per email and per client address, in the database, with time moved.
  */
 @ExtendWith(ArquillianExtension.class)
-public class PasswordThrottleIT {
-
-  @Deployment
-  public static WebArchive deployment() {
-    return Deployments.inContainer("throttle-it.war", PasswordThrottleIT.class);
-  }
+public class PasswordThrottleIT extends ClockResetting {
 
   @Inject PasswordThrottle throttle;
 

@@ -11,11 +11,10 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,12 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class PendingLoginExpiryIT {
-
-  @Deployment(testable = false)
-  public static WebArchive app() {
-    return Deployments.realWar("expiry-it.war")
-        .addClasses(MovableClock.class, ClockControlServlet.class);
-  }
 
   @ArquillianResource URL base;
 
@@ -45,6 +38,12 @@ public class PendingLoginExpiryIT {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     return Instant.ofEpochSecond(Long.parseLong(seconds.trim()));
+  }
+
+  /** All classes share one deployment: the server's clock follows the real time again. */
+  @AfterEach
+  void theServersClockFollowsTheRealTimeAgain() throws Exception {
+    serverTime("?reset");
   }
 
   @Test

@@ -31,9 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.apache.commons.codec.binary.Base32;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,15 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * enrollment, replay, the time window, parallel requests, recovery codes and the failure throttle.
  */
 @ExtendWith(ArquillianExtension.class)
-public class SecondFactorVerificationIT {
+public class SecondFactorVerificationIT extends ClockResetting {
 
   /** A moment in the middle of a 30-second step, so that ±1 step is unambiguous. */
   private static final Instant MID_STEP = Instant.parse("2026-11-27T12:00:15Z");
-
-  @Deployment
-  public static WebArchive deployment() {
-    return Deployments.inContainer("verification-it.war", SecondFactorVerificationIT.class);
-  }
 
   @Inject RegisterAccount registerAccount;
   @Inject EnrollTotp enrollTotp;

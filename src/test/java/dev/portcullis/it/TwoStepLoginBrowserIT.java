@@ -18,11 +18,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,11 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
   "security\\.NotMe W Account [-0-9a-f]+ reported a change it did not make"
 })
 public class TwoStepLoginBrowserIT {
-
-  @Deployment(testable = false)
-  public static WebArchive app() {
-    return Deployments.realWar("portcullis.war");
-  }
 
   @ArquillianResource URL base;
 

@@ -11,12 +11,9 @@ import dev.portcullis.it.pages.TotpEnrollmentPage;
 import dev.portcullis.yubikey.VirtualYubiKey;
 import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -36,19 +33,7 @@ import org.openqa.selenium.WebElement;
 })
 public class YubiKeyBrowserIT {
 
-  @Deployment(name = "stub", testable = false, order = 1)
-  public static WebArchive stub() {
-    return Deployments.validationStub();
-  }
-
-  @Deployment(name = "app", testable = false, order = 2)
-  public static WebArchive app() {
-    return Deployments.realWar("portcullis.war");
-  }
-
-  @ArquillianResource
-  @OperateOnDeployment("app")
-  URL base;
+  @ArquillianResource URL base;
 
   private static List<String> registerKey(
       Browser browser, String name, VirtualYubiKey key, boolean local, boolean screenshots) {

@@ -28,12 +28,10 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,22 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
   // the tests' validation server answering HTTP 500 on purpose
   "com\\.ibm\\.ws\\.webcontainer E SRVE0095I: Servlet has become temporarily unavailable for service: /yubistub/"
 })
-public class YubiKeyValidationIT {
-
-  @Deployment(name = "stub", testable = false, order = 1)
-  public static WebArchive stub() {
-    return Deployments.validationStub();
-  }
-
-  @Deployment(name = "app", order = 2)
-  public static WebArchive app() {
-    return Deployments.inContainer(
-        "yubikey-it.war",
-        YubiKeyValidationIT.class,
-        YubiStub.class,
-        StubMode.class,
-        VirtualYubiKey.class);
-  }
+public class YubiKeyValidationIT extends ClockResetting {
 
   @Inject RegisterAccount registerAccount;
   @Inject EnrollYubiKey enroll;
@@ -105,6 +88,7 @@ public class YubiKeyValidationIT {
   /** An account with a factory-programmed key, known to the validation server. */
   @BeforeEach
   void anAccountWithACloudValidatedKey() throws Exception {
+    MovableClock.set(Instant.now());
     YubiStub.reset();
     accountId = newAccount();
     key = VirtualYubiKey.random();
@@ -115,14 +99,12 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void acceptsAFreshOtpOfTheRegisteredKey() {
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch()));
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, key.touch().toUpperCase()));
   }
 
   @Test
-  @OperateOnDeployment("app")
   void refusesAReplayedOtpAndTheEnrollmentOtp() throws Exception {
     String otp = key.touch();
     assertInstanceOf(Outcome.Accepted.class, verifier.verify(accountId, otp));
@@ -131,7 +113,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void refusesAnotherAccountsKeyWithoutAskingTheServer() throws Exception {
     String other = newAccount();
     VirtualYubiKey otherKey = VirtualYubiKey.random();
@@ -144,14 +125,12 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void refusesToRegisterAKeyTwice() throws Exception {
     Check again = enroll.register(newAccount(), "Same", null, typed(key.touch()));
     assertTrue(((Check.Unreadable) again).message().contains("already registered"));
   }
 
   @Test
-  @OperateOnDeployment("app")
   void explainsInputThatIsNotAYubicoOtp() {
     var outcome =
         (Outcome.Malformed)
@@ -160,33 +139,28 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void aServiceThatHangsIsUnavailableAndCountsNoFailure() throws Exception {
     expectUnavailable(StubMode.HANG);
   }
 
   @Test
-  @OperateOnDeployment("app")
   void anHttp500IsUnavailable() throws Exception {
     expectUnavailable(StubMode.HTTP_500);
   }
 
   @Test
-  @OperateOnDeployment("app")
   void backendErrorAndNotEnoughAnswersAreUnavailable() throws Exception {
     expectUnavailable(StubMode.BACKEND_ERROR);
     expectUnavailable(StubMode.NOT_ENOUGH_ANSWERS);
   }
 
   @Test
-  @OperateOnDeployment("app")
   void aWronglySignedAnswerRaisesAnOperatorAlarm() throws Exception {
     expectUnavailable(StubMode.SIGN_WRONGLY);
     assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.api-key"));
   }
 
   @Test
-  @OperateOnDeployment("app")
   void anAlarmMakesTheHealthCheckDegradedButNeverDown() throws Exception {
     expectUnavailable(StubMode.NO_SUCH_CLIENT);
     HttpResponse<String> health =
@@ -204,7 +178,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void anAnswerEchoingAnotherNonceOrOtpIsNotBelieved() throws Exception {
     expectUnavailable(StubMode.OTHER_NONCE);
     assertTrue(cloud.alarm().isPresent());
@@ -213,7 +186,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void configurationErrorsRaiseAnAlarmThatSaysWhatToFix() throws Exception {
     expectUnavailable(StubMode.BAD_SIGNATURE);
     assertTrue(cloud.alarm().orElseThrow().contains("portcullis.yubikey.api-key"));
@@ -229,7 +201,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void replayedOtpFromTheServerIsAFailure() throws Exception {
     YubiStub.mode(StubMode.REPLAYED_OTP);
     assertInstanceOf(Outcome.Rejected.class, verifier.verify(accountId, key.touch()));
@@ -237,7 +208,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void anUnknownStatusFailsClosed() throws Exception {
     // java-yubico-client cannot even read a status it does not know: the answer is unusable, so the
     // OTP is not accepted and the user is sent to another method
@@ -245,7 +215,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void theCircuitOpensAfterFiveFailuresAndClosesAfterItsDelay() throws Exception {
     YubiStub.mode(StubMode.HTTP_500);
     for (int i = 0; i < 5; i++) {
@@ -260,7 +229,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void anUnavailableServiceNeverLetsTheSecondStepPassAndSaysWhatToDo() throws Exception {
     YubiStub.mode(StubMode.BACKEND_ERROR);
     Outcome outcome = verifier.verify(accountId, key.touch());
@@ -288,7 +256,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void theRecoveryCodesOfAYubiKeyStillWorkAfterAnAuthenticatorAppIsAdded() throws Exception {
     String account = newAccount();
     AddSecondFactor.Added first = addYubiKey(account, VirtualYubiKey.random());
@@ -301,7 +268,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void theRecoveryCodesOfAnAuthenticatorAppStillWorkAfterAYubiKeyIsAdded() throws Exception {
     String account = newAccount();
     AddSecondFactor.Added first = addTotp(account);
@@ -314,7 +280,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void localModeAcceptsOnlyOtpsWithAGreaterCounter() throws Exception {
     String local = newAccount();
     VirtualYubiKey programmed = VirtualYubiKey.random();
@@ -336,7 +301,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void localModeRefusesAWrongPrivateIdOrKey() throws Exception {
     VirtualYubiKey programmed = VirtualYubiKey.random();
     var wrongUid = new EnrollYubiKey.LocalSecrets(programmed.aesKeyHex(), "000000000000");
@@ -350,7 +314,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void localModeTheSameOtpInParallelSucceedsOnce() throws Exception {
     String local = newAccount();
     VirtualYubiKey programmed = VirtualYubiKey.random();
@@ -367,7 +330,6 @@ public class YubiKeyValidationIT {
   }
 
   @Test
-  @OperateOnDeployment("app")
   void noAesKeyOrPrivateIdIsStoredInClear() throws Exception {
     String local = newAccount();
     VirtualYubiKey programmed = VirtualYubiKey.random();
