@@ -36,6 +36,15 @@ public class AbandonedDownloads implements Filter, ServletRequestListener {
   static final String WEB_CONTAINER = "com.ibm.ws.webcontainer.srt";
 
   private static final Logger LOG = Logger.getLogger(AbandonedDownloads.class.getName());
+
+  /**
+   * The two loggers, held here: java.util.logging keeps loggers only weakly, so a filter set on a
+   * logger nobody else holds is lost with it at the next garbage collection.
+   */
+  private static final Logger[] QUIETED = {
+    Logger.getLogger(FACES), Logger.getLogger(WEB_CONTAINER)
+  };
+
   private static final ThreadLocal<Boolean> SERVING = new ThreadLocal<>();
 
   private static final java.util.logging.Filter QUIET_WHILE_SERVING =
@@ -49,14 +58,14 @@ public class AbandonedDownloads implements Filter, ServletRequestListener {
 
   @Override
   public void init(FilterConfig config) {
-    Logger.getLogger(FACES).setFilter(QUIET_WHILE_SERVING);
-    Logger.getLogger(WEB_CONTAINER).setFilter(QUIET_WHILE_SERVING);
+    for (Logger logger : QUIETED) {
+      logger.setFilter(QUIET_WHILE_SERVING);
+    }
   }
 
   @Override
   public void destroy() {
-    for (String name : new String[] {FACES, WEB_CONTAINER}) {
-      Logger logger = Logger.getLogger(name);
+    for (Logger logger : QUIETED) {
       if (logger.getFilter() == QUIET_WHILE_SERVING) {
         logger.setFilter(null);
       }
