@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Test deployments only: lets a browser test read and move the server's {@link MovableClock}
  * ({@code ?advance=PT6M}, {@code ?reset} to follow the real time again). Answers with the clock's
- * instant in epoch seconds.
+ * instant in epoch seconds. {@code ?ran} answers instead whether {@link InContainerCanaryIT}'s
+ * in-container test ran in this server.
  */
 @WebServlet("/test-clock")
 public class ClockControlServlet extends HttpServlet {
