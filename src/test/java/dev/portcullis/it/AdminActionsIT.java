@@ -317,6 +317,10 @@ public class AdminActionsIT extends ClockResetting {
    * A request of the customer, confirmed as its mailed link does (the token is only in the mail).
    */
   private RecoveryRequest confirmedRequest() {
+    // the clock stands still in these tests: without a step, this request's events would share
+    // their instant with the last request's, and the activity list orders events of one instant
+    // by their random ids
+    MovableClock.advance(Duration.ofSeconds(1));
     assertInstanceOf(
         RecoveryRequests.Submitted.class,
         recoveryRequests.submit(customerId, WHAT, "+41 79 000 00 00", "203.0.113.9"));
