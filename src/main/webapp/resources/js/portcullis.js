@@ -29,3 +29,29 @@ document.querySelectorAll('details').forEach(function (details) {
     details.open = true;
   }
 });
+// Security keys and passkeys: a button with data-webauthn="create" or "get" asks the browser with the
+// server's options (data-options), puts the answer in the hidden field data-answer names and clicks the
+// button data-submit names. Nothing is sent when the browser or the key says no; data-status tells why.
+document.querySelectorAll('[data-webauthn]').forEach(function (button) {
+  var status = document.getElementById(button.dataset.status);
+  var say = function (text) { if (status) { status.textContent = text; } };
+  if (!window.PublicKeyCredential || !PublicKeyCredential.parseCreationOptionsFromJSON) {
+    button.disabled = true;
+    say('This browser cannot use security keys or passkeys. Use another method, or a current browser.');
+    return;
+  }
+  button.addEventListener('click', function () {
+    var options = JSON.parse(button.dataset.options).publicKey;
+    var ask = button.dataset.webauthn === 'create'
+      ? navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) })
+      : navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+    say('Follow your browser: touch your security key, or confirm with your device.');
+    ask.then(function (credential) {
+      document.getElementById(button.dataset.answer).value = JSON.stringify(credential.toJSON());
+      say('Checking…');
+      document.getElementById(button.dataset.submit).click();
+    }, function () {
+      say('Your security key did not answer (or you cancelled). Try again, or use another method.');
+    });
+  });
+});

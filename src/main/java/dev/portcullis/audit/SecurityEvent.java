@@ -19,6 +19,8 @@ public record SecurityEvent(String accountId, Type type, String detail) {
     CODE_UNCHECKED("Second factor could not be checked (service unavailable)"),
     REPLAY_DETECTED("A used code or YubiKey OTP was sent again"),
     SECOND_STEP_LOCKED("Second step locked after too many wrong codes"),
+    SECURITY_KEY_POSSIBLY_CLONED(
+        "Security key refused: its signature counter went backwards (it may have been copied)"),
     REAUTHENTICATED("Confirmed it's you"),
     FACTOR_ADDED("Second factor added"),
     FACTOR_REMOVED("Second factor removed"),

@@ -71,7 +71,21 @@ public class AddSecondFactor {
       String input,
       Predicate<TypedCode> shape,
       Function<TypedCode, SecondFactorMethod.Check> activate) {
-    Outcome outcome = verifier.verify(accountId, input, shape, activate);
+    return added(accountId, verifier.verify(accountId, input, shape, activate));
+  }
+
+  /**
+   * As {@link #add}, for a factor proven by the browser's answer (a security key's attestation)
+   * instead of a typed code.
+   */
+  public Added addByAnswer(
+      String accountId,
+      SecondFactorMethod.Answer answer,
+      java.util.function.Supplier<SecondFactorMethod.Check> activate) {
+    return added(accountId, verifier.verifyAnswer(accountId, answer, activate));
+  }
+
+  private Added added(String accountId, Outcome outcome) {
     if (!(outcome instanceof Outcome.Accepted)) {
       return new Added(outcome, List.of());
     }

@@ -59,6 +59,21 @@ public abstract class SecondFactor {
         .executeUpdate();
   }
 
+  /**
+   * Deletes the account's factor {@code factorId} of {@code type}, only if it belongs to that
+   * account; returns whether it did. Must run in a transaction.
+   */
+  public static boolean removeOne(
+      EntityManager em, Class<? extends SecondFactor> type, String accountId, String factorId) {
+    String entity = em.getMetamodel().entity(type).getName();
+    return em.createQuery(
+                "DELETE FROM " + entity + " f WHERE f.id = :id AND f.accountId = :accountId")
+            .setParameter("id", factorId)
+            .setParameter("accountId", accountId)
+            .executeUpdate()
+        == 1;
+  }
+
   /** Whether the factor counts as a second factor (proven by its owner, not pending). */
   public abstract boolean active();
 

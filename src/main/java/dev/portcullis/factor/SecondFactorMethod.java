@@ -54,6 +54,41 @@ public interface SecondFactorMethod {
   }
 
   /**
+   * Whether this method is proven by an answer the browser computes (a security key's signed
+   * challenge) rather than by a typed code.
+   */
+  default boolean takesAnswers() {
+    return false;
+  }
+
+  /**
+   * Checks the browser's answer for the account and uses it up, like {@link #verifyAndConsume} does
+   * a code. Only asked of a method that {@link #takesAnswers()}.
+   */
+  default Check verifyAnswer(String accountId, Answer answer) {
+    return Check.failed();
+  }
+
+  /**
+   * What a browser answered (JSON, at most {@link #MAX_ANSWER_LENGTH} characters), and the host
+   * name and port it sent it to, which the answer must have been made for.
+   */
+  record Answer(String body, String host, int port) {
+
+    public static final int MAX_ANSWER_LENGTH = 16_384;
+
+    /** Whether there is an answer of a length worth reading. */
+    public boolean readable() {
+      return body != null && !body.isBlank() && body.length() <= MAX_ANSWER_LENGTH;
+    }
+
+    @Override
+    public String toString() {
+      return "Answer[" + host + ":" + port + ", redacted]";
+    }
+  }
+
+  /**
    * The outcome of an accepted code.
    *
    * @param method the method that accepted it

@@ -35,6 +35,9 @@ public class VerifySecondFactor implements StartupCheck {
   public static final String FAILURE_MESSAGE = "That code didn't work. Check it and try again.";
 
   /** The message for input that cannot be a code at all (not counted as a failure). */
+  public static final String NO_ANSWER_MESSAGE =
+      "Your security key did not answer. Touch it when your browser asks, or use another method.";
+
   public static final String SHAPE_MESSAGE =
       "Enter the code from your authenticator app (6 to 8 digits), touch your YubiKey, or enter one of your"
           + " recovery codes (16 letters and digits, like abcd-efgh-ijkl-mnop).";
@@ -146,6 +149,42 @@ public class VerifySecondFactor implements StartupCheck {
     if (code.isEmpty()) {
       return new Outcome.Malformed(SHAPE_MESSAGE);
     }
+    return checked(accountId, () -> check.apply(code.get()));
+  }
+
+  /**
+   * Checks a browser's answer (a security key's signed challenge) with the method that takes
+   * answers, under the same throttle as a code; never throws for bad input.
+   */
+  @Timed(
+      name = TIMER,
+      absolute = true,
+      description = "How long checking one second-factor code takes")
+  public Outcome verifyAnswer(String accountId, SecondFactorMethod.Answer answer) {
+    Optional<SecondFactorMethod> method =
+        methods.stream().filter(SecondFactorMethod::takesAnswers).findFirst();
+    if (method.isEmpty() || answer == null || !answer.readable()) {
+      return new Outcome.Malformed(NO_ANSWER_MESSAGE);
+    }
+    return checked(accountId, () -> method.get().verifyAnswer(accountId, answer));
+  }
+
+  /**
+   * Checks with {@code check} under the throttle; only {@link SecondFactorMethod.Check.Failed}
+   * counts as a failure. A method's own answer for the first, an answer under the same rules.
+   */
+  public Outcome verifyAnswer(
+      String accountId,
+      SecondFactorMethod.Answer answer,
+      java.util.function.Supplier<SecondFactorMethod.Check> check) {
+    if (answer == null || !answer.readable()) {
+      return new Outcome.Malformed(NO_ANSWER_MESSAGE);
+    }
+    return checked(accountId, check);
+  }
+
+  private Outcome checked(
+      String accountId, java.util.function.Supplier<SecondFactorMethod.Check> check) {
     SecondStepPolicy.Attempt attempt = counter.claim(accountId, policy, clock.instant());
     if (!attempt.allowed()) {
       LOG.info(
@@ -157,7 +196,7 @@ public class VerifySecondFactor implements StartupCheck {
     }
     SecondFactorMethod.Check result;
     try {
-      result = check.apply(code.get());
+      result = check.get();
     } catch (RuntimeException e) {
       // the check failed for a reason of its own (a bug, the database): that was no guess, and the
       // claim taken above must not stay counted

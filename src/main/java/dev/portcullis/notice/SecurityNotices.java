@@ -51,6 +51,7 @@ public class SecurityNotices {
           SecurityEvent.Type.RECOVERY_CODES_REGENERATED,
           SecurityEvent.Type.RECOVERY_CODE_USED,
           SecurityEvent.Type.SECOND_STEP_LOCKED,
+          SecurityEvent.Type.SECURITY_KEY_POSSIBLY_CLONED,
           SecurityEvent.Type.SECOND_STEP_UNLOCKED,
           SecurityEvent.Type.RECOVERY_REJECTED,
           SecurityEvent.Type.RECOVERY_COMPLETED);

@@ -21,6 +21,7 @@ public final class Pages {
   public static final String REAUTHENTICATE = "faces/app/reauthenticate.xhtml";
   public static final String TOTP_ENROLLMENT = "faces/app/totp/enroll.xhtml";
   public static final String YUBIKEY_ENROLLMENT = "faces/app/yubikey/enroll.xhtml";
+  public static final String SECURITY_KEY_ENROLLMENT = "faces/app/webauthn/enroll.xhtml";
   public static final String ADMIN_ACCOUNT = "faces/admin/account.xhtml";
   public static final String FORGOT_PASSWORD = "faces/password/forgot.xhtml";
   public static final String RESET_PASSWORD = "faces/password/reset.xhtml";
@@ -35,7 +36,12 @@ public final class Pages {
    * codes and everything under a method's enrollment folder.
    */
   public static final List<String> ENROLLMENT =
-      List.of(SECURITY_SETTINGS, RECOVERY_CODES, "faces/app/totp/", "faces/app/yubikey/");
+      List.of(
+          SECURITY_SETTINGS,
+          RECOVERY_CODES,
+          "faces/app/totp/",
+          "faces/app/yubikey/",
+          "faces/app/webauthn/");
 
   private Pages() {}
 

@@ -10,9 +10,9 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
 /**
- * Validates the code of the second step for the account of a pending login, through {@link
- * VerifySecondFactor} (so failures are throttled and codes are used up). The last outcome is kept
- * for the request, so the page can tell a malformed code from a wrong one.
+ * Validates the code (or a security key's answer) of the second step for the account of a pending
+ * login, through {@link VerifySecondFactor} (so failures are throttled and codes are used up). The
+ * last outcome is kept for the request, so the page can tell a malformed code from a wrong one.
  */
 @ApplicationScoped
 public class SecondFactorIdentityStore implements IdentityStore {
@@ -25,7 +25,10 @@ public class SecondFactorIdentityStore implements IdentityStore {
     if (!(credential instanceof SecondFactorCredential code) || code.accountId() == null) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    Outcome outcome = verifier.verify(code.accountId(), code.code());
+    Outcome outcome =
+        code.answer() != null
+            ? verifier.verifyAnswer(code.accountId(), code.answer())
+            : verifier.verify(code.accountId(), code.code());
     result.outcome(outcome);
     return outcome instanceof Outcome.Accepted
         ? new CredentialValidationResult(code.accountId(), Set.of(Roles.CUSTOMER))

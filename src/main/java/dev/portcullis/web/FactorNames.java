@@ -2,6 +2,7 @@ package dev.portcullis.web;
 
 import dev.portcullis.factor.FactorSummary;
 import dev.portcullis.totp.TotpFactors;
+import dev.portcullis.webauthn.WebAuthnFactors;
 import dev.portcullis.yubikey.YubiKeyFactors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -17,6 +18,7 @@ public class FactorNames {
     return switch (factor.method()) {
       case TotpFactors.NAME -> "Time-Based (One-Time Password)";
       case YubiKeyFactors.NAME -> "YubiKey";
+      case WebAuthnFactors.NAME -> "Security key or passkey";
       default -> factor.method();
     };
   }

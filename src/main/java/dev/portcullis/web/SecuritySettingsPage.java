@@ -119,10 +119,10 @@ public class SecuritySettingsPage {
       endOtherSessionsIfAsked();
       if (removal == SecondFactors.Removal.REMOVED_LAST) {
         Messages.addFlashGlobalInfo(
-            "The YubiKey is removed. It was your last second factor, so Two-Factor Authentication is"
+            "The key is removed. It was your last second factor, so Two-Factor Authentication is"
                 + " off and your recovery codes no longer work.");
       } else {
-        Messages.addFlashGlobalInfo("The YubiKey is removed; it can no longer be used to log in.");
+        Messages.addFlashGlobalInfo("The key is removed; it can no longer be used to log in.");
       }
       Faces.redirect(Pages.SECURITY_SETTINGS);
     }

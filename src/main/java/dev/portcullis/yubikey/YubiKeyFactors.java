@@ -178,13 +178,7 @@ public class YubiKeyFactors implements SecondFactorMethod, SealedSecretStore {
     Optional<YubiKeyFactor> key =
         of(accountId).stream().filter(k -> k.id().equals(factorId)).findFirst();
     boolean removed =
-        key.isPresent()
-            && em.createQuery(
-                        "DELETE FROM YubiKeyFactor k WHERE k.id = :id AND k.accountId = :accountId")
-                    .setParameter("id", factorId)
-                    .setParameter("accountId", accountId)
-                    .executeUpdate()
-                == 1;
+        key.isPresent() && SecondFactor.removeOne(em, YubiKeyFactor.class, accountId, factorId);
     if (removed) {
       events.fire(
           new SecurityEvent(

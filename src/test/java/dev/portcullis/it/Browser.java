@@ -143,6 +143,11 @@ public final class Browser implements AutoCloseable {
     WebElement element = find(id);
     script("window.portcullisOldPage = true;");
     element.click();
+    waitForTheNextPage();
+  }
+
+  /** Waits until the marker set on the old document is gone and the new one is complete. */
+  private void waitForTheNextPage() {
     waiting()
         .ignoring(WebDriverException.class)
         .until(
@@ -151,6 +156,15 @@ public final class Browser implements AutoCloseable {
                     script(
                         "return window.portcullisOldPage === undefined"
                             + " && document.readyState === 'complete';")));
+  }
+
+  /**
+   * Clicks a button the page keeps hidden (one its script clicks, like the security key's "send")
+   * and waits as {@link #clickAndWait} does.
+   */
+  public void clickHiddenAndWait(String id) {
+    script("window.portcullisOldPage = true; document.getElementById(arguments[0]).click();", id);
+    waitForTheNextPage();
   }
 
   public String text(String id) {

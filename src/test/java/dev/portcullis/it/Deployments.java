@@ -57,6 +57,7 @@ public final class Deployments {
             PasswordThrottleIT.class,
             ResealSecretsIT.class,
             SecondFactorVerificationIT.class,
+            SecurityKeyStoreIT.class,
             YubiKeyValidationIT.class)
         .addClasses(YubiStub.class, StubMode.class, dev.portcullis.yubikey.VirtualYubiKey.class)
         .addClasses(MovableClock.class, ClockResetting.class, Deployments.class, Parallel.class)

@@ -1,5 +1,6 @@
 package dev.portcullis.security.web;
 
+import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -9,6 +10,8 @@ import dev.portcullis.security.SecondFactorCredential;
 import dev.portcullis.security.SessionLogins;
 import dev.portcullis.web.ClockNotice;
 import dev.portcullis.web.SignIn;
+import dev.portcullis.webauthn.RelyingParties;
+import dev.portcullis.webauthn.WebAuthnFactors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,6 +27,9 @@ import org.omnifaces.util.Messages;
 @RequestScoped
 public class VerifyLoginPage {
 
+  static final String KEY_NOT_ACCEPTED =
+      "Your security key's answer was not accepted. Try again, or use another method.";
+
   static final String START_AGAIN =
       "Your sign-in has ended (it expired, or too many codes were wrong). Enter your password again.";
 
@@ -31,7 +37,11 @@ public class VerifyLoginPage {
   @Inject SessionLogins sessions;
   @Inject LoginResult result;
 
+  @Inject WebAuthnFactors securityKeys;
+
   private String code;
+  private String answer;
+  private Boolean securityKey;
 
   /** Sends a visitor without a live pending login back to the password step. */
   public void requirePendingLogin() {
@@ -43,15 +53,54 @@ public class VerifyLoginPage {
     }
   }
 
+  /** Whether the account of the pending login has a security key or passkey. */
+  public boolean isSecurityKey() {
+    if (securityKey == null) {
+      securityKey = pendingAccount().map(securityKeys::activeFor).orElse(false);
+    }
+    return securityKey;
+  }
+
+  /**
+   * A new sign-in challenge for the account's security keys (the options for the browser, JSON);
+   * only asked while the page is written.
+   */
+  public String getSecurityKeyOptions() {
+    return pendingAccount().flatMap(a -> securityKeys.startAssertion(a, site())).orElse("");
+  }
+
+  private java.util.Optional<String> pendingAccount() {
+    return java.util.Optional.ofNullable(sessions.secondStep(Faces.getRequest()))
+        .map(dev.portcullis.security.PendingLogin::accountId);
+  }
+
+  static RelyingParties.Site site() {
+    return new RelyingParties.Site(
+        Faces.getRequest().getServerName(), Faces.getRequest().getServerPort());
+  }
+
   public void verify() {
+    String typed = code;
+    code = null;
+    signIn(new SecondFactorCredential(typed), "verify:code");
+  }
+
+  /** The second step with a security key: the browser's answer to the challenge. */
+  public void verifyKey() {
+    RelyingParties.Site site = site();
+    String body = answer;
+    answer = null;
+    signIn(
+        new SecondFactorCredential(new SecondFactorMethod.Answer(body, site.host(), site.port())),
+        "key:answer");
+  }
+
+  private void signIn(SecondFactorCredential proof, String field) {
     AuthenticationStatus status =
         securityContext.authenticate(
             Faces.getRequest(),
             Faces.getResponse(),
-            AuthenticationParameters.withParams()
-                .credential(new SecondFactorCredential(code))
-                .newAuthentication(true));
-    code = null;
+            AuthenticationParameters.withParams().credential(proof).newAuthentication(true));
     if (status == AuthenticationStatus.SUCCESS) {
       result.outcome().ifPresent(VerifyLoginPage::tellAboutTheCode);
       Faces.redirect(Pages.CLIENT_AREA);
@@ -68,12 +117,15 @@ public class VerifyLoginPage {
       return;
     }
     Faces.getResponse().setStatus(HttpServletResponse.SC_OK);
+    String failure =
+        field.equals("key:answer") ? KEY_NOT_ACCEPTED : VerifySecondFactor.FAILURE_MESSAGE;
     Messages.addError(
-        "verify:code",
+        field,
         result
             .outcome()
+            .filter(o -> !(o instanceof Outcome.Rejected))
             .map(VerifySecondFactor::messageFor)
-            .orElse(VerifySecondFactor.FAILURE_MESSAGE));
+            .orElse(failure));
   }
 
   /**
@@ -102,5 +154,13 @@ public class VerifyLoginPage {
 
   public void setCode(String code) {
     this.code = code;
+  }
+
+  public String getAnswer() {
+    return null;
+  }
+
+  public void setAnswer(String answer) {
+    this.answer = answer;
   }
 }

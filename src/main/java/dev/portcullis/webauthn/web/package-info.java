@@ -1,0 +1,2 @@
+/** The page that adds a security key or passkey to the signed-in account. */
+package dev.portcullis.webauthn.web;
