@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.it.pages.Customer;
+import dev.portcullis.it.pages.Enrolled;
 import dev.portcullis.it.pages.Navigation;
 import dev.portcullis.it.pages.SecondStepPage;
+import dev.portcullis.it.pages.TotpEnrollmentPage;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -146,6 +148,51 @@ public class SecurityKeyBrowserIT {
         assertTrue(
             browser.pageText().contains("signature counter went backwards"),
             "the activity list says so:\n" + browser.pageText());
+      } finally {
+        browser.driver().removeVirtualAuthenticator(key);
+      }
+    }
+  }
+
+  @Test
+  void aKeyBesideAnAuthenticatorAppNeedsAFreshProofAndKeepsThePrintedRecoveryCodes()
+      throws Exception {
+    try (Browser browser = new Browser(base)) {
+      VirtualAuthenticator key = plugIn(browser);
+      try {
+        String email = Customer.newEmail("fido-sudo");
+        Customer.register(browser, email, "Fido Sudo");
+        Enrolled enrolled = TotpEnrollmentPage.enable(browser, email, false);
+        browser.open("faces/app/webauthn/enroll.xhtml");
+        assertTrue(
+            browser.url().contains("faces/app/reauthenticate.xhtml"),
+            "adding a factor beside one asks for a fresh proof");
+        browser.type("reauthenticate:password", Customer.PASSWORD);
+        browser.type("reauthenticate:code", enrolled.recoveryCodes().get(3));
+        browser.clickAndWait("reauthenticate:submit");
+        assertTrue(
+            browser.url().contains("faces/app/webauthn/enroll.xhtml"),
+            "back where the user was going: " + browser.url());
+        browser.type("webauthn:name", "Spare key");
+        browser.clickAndWait("addKey");
+        assertTrue(
+            browser.url().contains("faces/app/security.xhtml"),
+            browser.url() + "\n" + browser.pageText());
+        assertTrue(browser.pageText().contains("Your recovery codes stay as they are"));
+        assertTrue(browser.pageText().contains("Time-Based (One-Time Password)"));
+        assertTrue(
+            browser.pageText().contains("Security key or passkey “Spare key”"), browser.pageText());
+        Navigation.logOut(browser);
+
+        Customer.typePassword(browser, email);
+        browser.clickAndWait("useKey");
+        assertTrue(browser.url().contains("faces/app/index.xhtml"), "the key signs in");
+        Navigation.logOut(browser);
+        Customer.typePassword(browser, email);
+        SecondStepPage.typeCode(browser, enrolled.recoveryCodes().get(4));
+        assertTrue(
+            browser.url().contains("faces/app/index.xhtml"),
+            "the printed recovery codes still work");
       } finally {
         browser.driver().removeVirtualAuthenticator(key);
       }
