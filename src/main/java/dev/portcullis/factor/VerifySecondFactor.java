@@ -34,10 +34,11 @@ public class VerifySecondFactor implements StartupCheck {
   /** The one message for every wrong, used, expired or locked-out code. */
   public static final String FAILURE_MESSAGE = "That code didn't work. Check it and try again.";
 
-  /** The message for input that cannot be a code at all (not counted as a failure). */
+  /** The message for a security key's answer that is missing or too long to read (not counted). */
   public static final String NO_ANSWER_MESSAGE =
       "Your security key did not answer. Touch it when your browser asks, or use another method.";
 
+  /** The message for input that cannot be a code at all (not counted as a failure). */
   public static final String SHAPE_MESSAGE =
       "Enter the code from your authenticator app (6 to 8 digits), touch your YubiKey, or enter one of your"
           + " recovery codes (16 letters and digits, like abcd-efgh-ijkl-mnop).";
@@ -170,8 +171,9 @@ public class VerifySecondFactor implements StartupCheck {
   }
 
   /**
-   * Checks with {@code check} under the throttle; only {@link SecondFactorMethod.Check.Failed}
-   * counts as a failure. A method's own answer for the first, an answer under the same rules.
+   * Checks a browser's answer with a check of the caller's (the attestation that adds a security
+   * key), under the same throttle as a code; only {@link SecondFactorMethod.Check.Failed} counts as
+   * a failure. Never throws for bad input.
    */
   public Outcome verifyAnswer(
       String accountId,

@@ -152,8 +152,9 @@ public class WebAuthnFactors implements SecondFactorMethod, CredentialRepository
   }
 
   /**
-   * Checks the browser's answer to the registration challenge and, when it holds, returns the check
-   * that stores the new credential (for {@code AddSecondFactor}, which counts and announces it).
+   * Checks the browser's answer to the account's registration challenge (used up either way) and,
+   * when it holds, stores the new credential; returns what came of it, for {@code AddSecondFactor},
+   * which counts a failure and turns 2FA on with the first factor.
    */
   @Transactional
   public Check finishRegistration(String accountId, String name, Answer answer) {

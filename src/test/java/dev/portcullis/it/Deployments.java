@@ -58,7 +58,9 @@ public final class Deployments {
             ResealSecretsIT.class,
             SecondFactorVerificationIT.class,
             SecurityKeyStoreIT.class,
-            YubiKeyValidationIT.class)
+            YubiKeyValidationIT.class,
+            YubiKeyOutagesIT.class,
+            YubiKeyFixture.class)
         .addClasses(YubiStub.class, StubMode.class, dev.portcullis.yubikey.VirtualYubiKey.class)
         .addClasses(MovableClock.class, ClockResetting.class, Deployments.class, Parallel.class)
         // what browser tests ask of the server beside its pages: move its clock, make a recovery
