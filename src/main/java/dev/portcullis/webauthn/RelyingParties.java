@@ -3,8 +3,10 @@ package dev.portcullis.webauthn;
 import com.yubico.webauthn.CredentialRepository;
 import com.yubico.webauthn.RelyingParty;
 import com.yubico.webauthn.data.RelyingPartyIdentity;
+import dev.portcullis.factor.SecondFactorMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +37,21 @@ public class RelyingParties {
 
   /** Where a request reached the portal: the host name and port the browser used. */
   public record Site(String host, int port) {
+
+    /** Where {@code request} reached the portal. */
+    public static Site of(HttpServletRequest request) {
+      return new Site(request.getServerName(), request.getServerPort());
+    }
+
+    /** Where a browser's answer was sent. */
+    static Site of(SecondFactorMethod.Answer answer) {
+      return new Site(answer.host(), answer.port());
+    }
+
+    /** The browser's answer {@code body}, sent here. */
+    public SecondFactorMethod.Answer answer(String body) {
+      return new SecondFactorMethod.Answer(body, host, port);
+    }
 
     String origin() {
       return port == 443 ? "https://" + host : "https://" + host + ":" + port;

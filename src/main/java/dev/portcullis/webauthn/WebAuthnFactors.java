@@ -162,7 +162,7 @@ public class WebAuthnFactors implements SecondFactorMethod, CredentialRepository
     if (pending.isEmpty() || !answer.readable()) {
       return new Check.Unreadable(NOT_ANSWERED);
     }
-    RelyingParties.Site site = new RelyingParties.Site(answer.host(), answer.port());
+    RelyingParties.Site site = RelyingParties.Site.of(answer);
     RegistrationResult result;
     try {
       result =
@@ -257,7 +257,7 @@ public class WebAuthnFactors implements SecondFactorMethod, CredentialRepository
     if (pending.isEmpty()) {
       return new Check.Unreadable(NOT_ANSWERED);
     }
-    RelyingParties.Site site = new RelyingParties.Site(answer.host(), answer.port());
+    RelyingParties.Site site = RelyingParties.Site.of(answer);
     AssertionResult result;
     try {
       result =

@@ -1,6 +1,5 @@
 package dev.portcullis.security.web;
 
-import dev.portcullis.factor.SecondFactorMethod;
 import dev.portcullis.factor.SecondFactorMethod.Verified;
 import dev.portcullis.factor.VerifySecondFactor;
 import dev.portcullis.factor.VerifySecondFactor.Outcome;
@@ -66,17 +65,14 @@ public class VerifyLoginPage {
    * only asked while the page is written.
    */
   public String getSecurityKeyOptions() {
-    return pendingAccount().flatMap(a -> securityKeys.startAssertion(a, site())).orElse("");
+    return pendingAccount()
+        .flatMap(a -> securityKeys.startAssertion(a, RelyingParties.Site.of(Faces.getRequest())))
+        .orElse("");
   }
 
   private java.util.Optional<String> pendingAccount() {
     return java.util.Optional.ofNullable(sessions.secondStep(Faces.getRequest()))
         .map(dev.portcullis.security.PendingLogin::accountId);
-  }
-
-  static RelyingParties.Site site() {
-    return new RelyingParties.Site(
-        Faces.getRequest().getServerName(), Faces.getRequest().getServerPort());
   }
 
   public void verify() {
@@ -87,11 +83,10 @@ public class VerifyLoginPage {
 
   /** The second step with a security key: the browser's answer to the challenge. */
   public void verifyKey() {
-    RelyingParties.Site site = site();
     String body = answer;
     answer = null;
     signIn(
-        new SecondFactorCredential(new SecondFactorMethod.Answer(body, site.host(), site.port())),
+        new SecondFactorCredential(RelyingParties.Site.of(Faces.getRequest()).answer(body)),
         "key:answer");
   }
 

@@ -47,7 +47,8 @@ public class EnrollSecurityKeyPage {
 
   /** A new registration challenge for the browser (JSON); asked only while the page is written. */
   public String getOptions() {
-    return keys.startRegistration(me.id(), me.getEmail(), site());
+    return keys.startRegistration(
+        me.id(), me.getEmail(), RelyingParties.Site.of(Faces.getRequest()));
   }
 
   public void register() {
@@ -62,8 +63,7 @@ public class EnrollSecurityKeyPage {
       Messages.addError("webauthn:name", problem.get());
       return;
     }
-    RelyingParties.Site site = site();
-    SecondFactorMethod.Answer given = new SecondFactorMethod.Answer(body, site.host(), site.port());
+    SecondFactorMethod.Answer given = RelyingParties.Site.of(Faces.getRequest()).answer(body);
     AddSecondFactor.Added added =
         addSecondFactor.addByAnswer(
             me.id(), given, () -> keys.finishRegistration(me.id(), label, given));
@@ -107,11 +107,6 @@ public class EnrollSecurityKeyPage {
       return Optional.of("The name contains an invisible or control character; type it again.");
     }
     return Optional.empty();
-  }
-
-  private static RelyingParties.Site site() {
-    return new RelyingParties.Site(
-        Faces.getRequest().getServerName(), Faces.getRequest().getServerPort());
   }
 
   public String getName() {
